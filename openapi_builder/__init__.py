@@ -1,0 +1,1 @@
+"""openapi_builder: generate, validate and diff OpenAPI documents from plain declarations."""
