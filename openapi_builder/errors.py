@@ -9,6 +9,8 @@ each subclass also inherits the builtin that fits, so ``except ValueError`` keep
     ├── SpecValidationError(ValueError)  a document failed validation; carries ``.problems``
     ├── LoadError(ValueError)            a spec file or text cannot be read;
     │                                    carries ``file:line:column``
+    ├── RenderError(ValueError)          a document cannot be rendered or written
+    │                                    (unknown suffix, non-JSON value, unwritable path)
     └── RefResolutionError(LookupError)  a ``$ref`` cannot be followed (dangling, remote
                                          or outside the spec's directory and not allowed)
 
@@ -28,6 +30,7 @@ __all__ = [
     "LoadError",
     "OpenAPIBuilderError",
     "RefResolutionError",
+    "RenderError",
     "SpecValidationError",
 ]
 
@@ -86,6 +89,10 @@ class LoadError(OpenAPIBuilderError, ValueError):
         if line is not None:
             place += f":{line}" + (f":{column}" if column is not None else "")
         super().__init__(f"{message} - at {place}")
+
+
+class RenderError(OpenAPIBuilderError, ValueError):
+    """A document cannot be rendered or written; the message names the path or JSON pointer."""
 
 
 class RefResolutionError(OpenAPIBuilderError, LookupError):
