@@ -1,0 +1,153 @@
+"""``ob.API``: the one mutable declaration — a title, a version and a list of operations.
+
+``build()`` runs the whole pipeline: assemble (3.1) -> dialect (the chosen version) ->
+validate -> the document dict. ``write()`` renders it to a file atomically.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from openapi_builder.assemble import Declarations, assemble
+from openapi_builder.declare import Operation, SecurityScheme, Server, Tag
+from openapi_builder.dialects import document_to_version
+from openapi_builder.errors import DeclarationError, SpecValidationError
+from openapi_builder.render import write as write_document
+from openapi_builder.validate import validate as validate_document
+
+__all__ = ["API"]
+
+
+class API:
+    """An API declaration: metadata, API-wide defaults and its operations.
+
+    Args:
+        title, version: ``info.title`` and ``info.version``.
+        openapi: the OpenAPI version to emit: ``"3.1.0"`` (default), ``"3.0.3"`` or
+            ``"3.2.0"``.
+        servers, tags, security_schemes, security: the document's servers, tags, security
+            schemes (``components.securitySchemes``) and API-wide security requirements.
+        responses: FastAPI-style responses merged into every operation (the operation's
+            own entries win key by key).
+        operations: operations to start with; ``add()`` appends more.
+        webhooks: webhook name -> operation(s) (OpenAPI 3.1 and later).
+        components: reusable components by kind, e.g. ``{"examples": {...}}``, emitted as
+            given; generated model schemas join ``components.schemas``.
+        extensions: ``x-`` keys for the document root.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        version: str,
+        openapi: str = "3.1.0",
+        *,
+        summary: str | None = None,
+        description: str | None = None,
+        terms_of_service: str | None = None,
+        contact: Mapping[str, Any] | None = None,
+        license_info: Mapping[str, Any] | None = None,
+        servers: Sequence[Server] = (),
+        tags: Sequence[Tag] = (),
+        security_schemes: Mapping[str, SecurityScheme] | None = None,
+        security: Sequence[Mapping[str, Sequence[str]]] | None = None,
+        responses: Mapping[Any, Any] | None = None,
+        operations: Iterable[Operation] = (),
+        webhooks: Mapping[str, Operation | Sequence[Operation]] | None = None,
+        components: Mapping[str, Mapping[str, Any]] | None = None,
+        external_docs: Mapping[str, Any] | None = None,
+        extensions: Mapping[str, Any] | None = None,
+    ) -> None:
+        if not isinstance(title, str) or not title:
+            raise DeclarationError("an API needs a non-empty title", where="API")
+        if not isinstance(version, str) or not version:
+            raise DeclarationError(
+                "an API needs a version string such as '1.0.0'", where="API"
+            )
+        self.openapi = openapi
+        self._declarations = Declarations(
+            title=title,
+            version=version,
+            summary=summary,
+            description=description,
+            terms_of_service=terms_of_service,
+            contact=dict(contact) if contact is not None else None,
+            license_info=dict(license_info) if license_info is not None else None,
+            servers=tuple(servers),
+            tags=tuple(tags),
+            security_schemes=dict(security_schemes or {}),
+            security=tuple(security) if security is not None else None,
+            responses=dict(responses or {}),
+            webhooks={
+                name: (ops,) if isinstance(ops, Operation) else tuple(ops)
+                for name, ops in (webhooks or {}).items()
+            },
+            components={kind: dict(entries) for kind, entries in (components or {}).items()},
+            external_docs=dict(external_docs) if external_docs is not None else None,
+            extensions=dict(extensions or {}),
+        )
+        self._operations: list[Operation] = []
+        self.add(*operations)
+
+    @property
+    def title(self) -> str:
+        return self._declarations.title
+
+    @property
+    def version(self) -> str:
+        return self._declarations.version
+
+    @property
+    def operations(self) -> tuple[Operation, ...]:
+        """The declared operations, in the order they were added."""
+        return tuple(self._operations)
+
+    def add(self, *operations: Operation) -> None:
+        """Append operations; each must be an ``ob.Operation``."""
+        for operation in operations:
+            if not isinstance(operation, Operation):
+                raise DeclarationError(
+                    f"API.add takes ob.Operation objects, got {type(operation).__name__}",
+                    where="API",
+                )
+        self._operations.extend(operations)
+
+    def build(self, *, validate: bool = True) -> dict[str, Any]:
+        """Return the OpenAPI document as a dict.
+
+        Raises:
+            DeclarationError: a declaration cannot be expressed (names the operation).
+            SpecValidationError: the document fails validation (``validate=True``); lists
+                every problem with its JSON pointer and the operation it came from.
+        """
+        declared = Declarations(
+            **{
+                name: getattr(self._declarations, name)
+                for name in Declarations.__dataclass_fields__
+                if name != "operations"
+            },
+            operations=tuple(self._operations),
+        )
+        document = document_to_version(assemble(declared), self.openapi)
+        if validate:
+            report = validate_document(document)
+            if not report.ok:
+                raise SpecValidationError(
+                    report.errors, title=f"API {self.title!r} built an invalid document"
+                )
+        return document
+
+    def write(
+        self, path: str | os.PathLike[str], *, format: str | None = None, validate: bool = True
+    ) -> Path:
+        """Build and write the document atomically; the format comes from the suffix."""
+        return write_document(self.build(validate=validate), path, format=format)
+
+    def __repr__(self) -> str:
+        return (
+            f"API(title={self.title!r}, version={self.version!r}, openapi={self.openapi!r}, "
+            f"operations={len(self._operations)})"
+        )

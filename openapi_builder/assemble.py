@@ -1,0 +1,427 @@
+"""Declarations + schema registry -> an OpenAPI 3.1 document (a plain dict).
+
+``assemble`` runs in three steps, so component names are decided before anything is
+emitted: normalize every operation (markers where Python types stand), generate and name
+every schema at once, then emit the document with the markers replaced. Cross-object checks
+(duplicate operations, path parameters vs template, unknown security schemes) run first and
+report every problem together.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from openapi_builder.declare import (
+    Operation,
+    SecurityScheme,
+    Server,
+    Tag,
+    path_template_names,
+)
+from openapi_builder.errors import DeclarationError
+from openapi_builder.merge import deep_merge
+from openapi_builder.request import normalize_parameter, normalize_request_body
+from openapi_builder.responses import normalize_responses
+from openapi_builder.schemas import SchemaRegistry, SchemaUse
+
+__all__ = ["Declarations", "assemble", "default_operation_id"]
+
+_OPERATION_FIELDS = (
+    "tags",
+    "summary",
+    "description",
+    "externalDocs",
+    "operationId",
+    "parameters",
+    "requestBody",
+    "responses",
+    "callbacks",
+    "deprecated",
+    "security",
+    "servers",
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Declarations:
+    """Everything an API declares, as the assembler sees it (built by ``ob.API``)."""
+
+    title: str
+    version: str
+    summary: str | None = None
+    description: str | None = None
+    terms_of_service: str | None = None
+    contact: Mapping[str, Any] | None = None
+    license_info: Mapping[str, Any] | None = None
+    servers: Sequence[Server] = ()
+    tags: Sequence[Tag] = ()
+    security_schemes: Mapping[str, SecurityScheme] = field(default_factory=dict)
+    security: Sequence[Mapping[str, Sequence[str]]] | None = None
+    responses: Mapping[Any, Any] = field(default_factory=dict)
+    operations: Sequence[Operation] = ()
+    webhooks: Mapping[str, Sequence[Operation]] = field(default_factory=dict)
+    components: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    external_docs: Mapping[str, Any] | None = None
+    extensions: Mapping[str, Any] = field(default_factory=dict)
+
+
+def default_operation_id(operation: Operation) -> str:
+    """``GET /items/{item_id}`` -> ``get_items_item_id``: stable and readable."""
+    words = re.findall(r"[A-Za-z0-9]+", operation.path)
+    return "_".join([operation.method.lower(), *words]) if words else operation.method.lower()
+
+
+def assemble(declared: Declarations) -> dict[str, Any]:
+    """The OpenAPI 3.1 document for ``declared``; raises DeclarationError listing problems."""
+    problems = _cross_checks(declared)
+    paths: dict[str, dict[str, Any]] = {}
+    for operation in declared.operations:
+        try:
+            item = paths.setdefault(operation.path, {})
+            item[operation.method.lower()] = _operation(operation, declared)
+        except DeclarationError as error:
+            problems.append(error.at(operation.label))
+    webhooks: dict[str, dict[str, Any]] = {}
+    for name, operations in declared.webhooks.items():
+        for operation in operations:
+            try:
+                webhooks.setdefault(name, {})[operation.method.lower()] = _operation(
+                    operation, declared
+                )
+            except DeclarationError as error:
+                problems.append(error.at(f"webhook {name!r} {operation.method}"))
+    _raise_all(problems)
+
+    document = _document_frame(declared)
+    document["paths"] = paths
+    if webhooks:
+        document["webhooks"] = webhooks
+    components = _components(declared)
+    if components:
+        document["components"] = components
+    _trailer(document, declared)
+
+    registry = SchemaRegistry(_uses(document))
+    generated = registry.components
+    clashes = sorted(set(generated) & set(components.get("schemas", {})))
+    if clashes:
+        raise DeclarationError(
+            f"component schema name(s) {clashes} are declared in components and also "
+            "generated from a model: rename the declared schema or the class"
+        )
+    emitted = _emit(document, registry)
+    if generated:
+        components = emitted.get("components", {})
+        schemas = {**components.get("schemas", {}), **generated}
+        rest = {kind: entries for kind, entries in components.items() if kind != "schemas"}
+        # "schemas" leads, as in the specification's Components Object.
+        emitted["components"] = {"schemas": {n: schemas[n] for n in sorted(schemas)}, **rest}
+    return _in_specification_order(emitted)
+
+
+_DOCUMENT_FIELDS = (
+    "openapi",
+    "info",
+    "jsonSchemaDialect",
+    "servers",
+    "paths",
+    "webhooks",
+    "components",
+    "security",
+    "tags",
+    "externalDocs",
+)
+
+
+def _in_specification_order(document: dict[str, Any]) -> dict[str, Any]:
+    ordered = {key: document[key] for key in _DOCUMENT_FIELDS if key in document}
+    ordered.update((key, value) for key, value in document.items() if key not in ordered)
+    return ordered
+
+
+def _document_frame(declared: Declarations) -> dict[str, Any]:
+    info: dict[str, Any] = {"title": declared.title}
+    if declared.summary is not None:
+        info["summary"] = declared.summary
+    if declared.description is not None:
+        info["description"] = declared.description
+    if declared.terms_of_service is not None:
+        info["termsOfService"] = declared.terms_of_service
+    if declared.contact is not None:
+        info["contact"] = copy.deepcopy(dict(declared.contact))
+    if declared.license_info is not None:
+        info["license"] = copy.deepcopy(dict(declared.license_info))
+    info["version"] = declared.version
+    document: dict[str, Any] = {"openapi": "3.1.0", "info": info}
+    if declared.servers:
+        document["servers"] = [_server(server) for server in declared.servers]
+    return document
+
+
+def _trailer(document: dict[str, Any], declared: Declarations) -> None:
+    if declared.security is not None:
+        document["security"] = _security(declared.security)
+    if declared.tags:
+        document["tags"] = [_tag(tag) for tag in declared.tags]
+    if declared.external_docs is not None:
+        document["externalDocs"] = copy.deepcopy(dict(declared.external_docs))
+    document.update(copy.deepcopy(dict(declared.extensions)))
+
+
+def _operation(operation: Operation, declared: Declarations) -> dict[str, Any]:
+    where = operation.label
+    out: dict[str, Any] = {}
+    if operation.tags:
+        out["tags"] = list(operation.tags)
+    if operation.summary is not None:
+        out["summary"] = operation.summary
+    if operation.description is not None:
+        out["description"] = operation.description
+    if operation.external_docs is not None:
+        out["externalDocs"] = copy.deepcopy(dict(operation.external_docs))
+    out["operationId"] = operation.operation_id or default_operation_id(operation)
+    if operation.parameters:
+        out["parameters"] = [normalize_parameter(p, where=where) for p in operation.parameters]
+    if operation.request_body is not None:
+        out["requestBody"] = normalize_request_body(operation.request_body, where=where)
+    out["responses"] = normalize_responses(operation, declared.responses)
+    if operation.callbacks:
+        out["callbacks"] = _callbacks(operation.callbacks, declared)
+    if operation.deprecated:
+        out["deprecated"] = True
+    if operation.security is not None:
+        out["security"] = _security(operation.security)
+    if operation.servers:
+        out["servers"] = [_server(server) for server in operation.servers]
+    if operation.openapi_extra:
+        out = deep_merge(out, operation.openapi_extra)
+    ordered = {key: out[key] for key in _OPERATION_FIELDS if key in out}
+    ordered.update((key, value) for key, value in out.items() if key not in ordered)
+    return ordered
+
+
+def _callbacks(callbacks: Mapping[str, Any], declared: Declarations) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, operations in callbacks.items():
+        if isinstance(operations, Operation):
+            operations = [operations]
+        expressions: dict[str, Any] = {}
+        for callback in operations:
+            if not isinstance(callback, Operation):
+                raise DeclarationError(
+                    f"callback {name!r} must be a list of ob.Operation, got "
+                    f"{type(callback).__name__}"
+                )
+            expressions.setdefault(callback.path, {})[callback.method.lower()] = _operation(
+                callback, declared
+            )
+        out[str(name)] = expressions
+    return out
+
+
+def _server(server: Server) -> dict[str, Any]:
+    out: dict[str, Any] = {"url": server.url}
+    if server.description is not None:
+        out["description"] = server.description
+    if server.variables:
+        out["variables"] = copy.deepcopy({k: dict(v) for k, v in server.variables.items()})
+    out.update(copy.deepcopy(dict(server.extensions)))
+    return out
+
+
+def _tag(tag: Tag) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": tag.name}
+    if tag.description is not None:
+        out["description"] = tag.description
+    if tag.external_docs is not None:
+        out["externalDocs"] = copy.deepcopy(dict(tag.external_docs))
+    out.update(copy.deepcopy(dict(tag.extensions)))
+    return out
+
+
+def _security(requirements: Iterable[Mapping[str, Sequence[str]]]) -> list[dict[str, list[str]]]:
+    return [{name: list(scopes) for name, scopes in req.items()} for req in requirements]
+
+
+def _security_scheme(scheme: SecurityScheme) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": scheme.type}
+    if scheme.description is not None:
+        out["description"] = scheme.description
+    if scheme.name is not None:
+        out["name"] = scheme.name
+    if scheme.location is not None:
+        out["in"] = scheme.location
+    if scheme.scheme is not None:
+        out["scheme"] = scheme.scheme
+    if scheme.bearer_format is not None:
+        out["bearerFormat"] = scheme.bearer_format
+    if scheme.flows is not None:
+        out["flows"] = copy.deepcopy(dict(scheme.flows))
+    if scheme.open_id_connect_url is not None:
+        out["openIdConnectUrl"] = scheme.open_id_connect_url
+    out.update(copy.deepcopy(dict(scheme.extensions)))
+    return out
+
+
+def _components(declared: Declarations) -> dict[str, Any]:
+    components: dict[str, Any] = {}
+    for kind, entries in declared.components.items():
+        components[kind] = copy.deepcopy(dict(entries))
+    if declared.security_schemes:
+        schemes = components.setdefault("securitySchemes", {})
+        for name, scheme in declared.security_schemes.items():
+            schemes[name] = _security_scheme(scheme)
+    return components
+
+
+def _components_with_schemas(
+    components: Mapping[str, Any], schemas: dict[str, Any]
+) -> dict[str, Any]:
+    # "schemas" comes first, as in the specification's Components Object.
+    return {"schemas": schemas, **{k: v for k, v in components.items() if k != "schemas"}}
+
+
+def _uses(document: Any) -> list[SchemaUse]:
+    """Every SchemaUse in the document, in document order (deterministic naming input)."""
+    found: list[SchemaUse] = []
+    stack: list[Any] = [document]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, SchemaUse):
+            found.append(value)
+        elif isinstance(value, dict):
+            stack.extend(reversed(list(value.values())))
+        elif isinstance(value, list):
+            stack.extend(reversed(value))
+    return found
+
+
+def _emit(value: Any, registry: SchemaRegistry) -> Any:
+    """A copy of ``value`` with every SchemaUse replaced by its generated schema."""
+    if isinstance(value, SchemaUse):
+        return registry.schema_for(value)
+    if isinstance(value, dict):
+        return {key: _emit(item, registry) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_emit(item, registry) for item in value]
+    return value
+
+
+def _cross_checks(declared: Declarations) -> list[DeclarationError]:
+    problems: list[DeclarationError] = []
+    seen_routes: set[tuple[str, str]] = set()
+    seen_ids: dict[str, str] = {}
+    for operation in declared.operations:
+        route = (operation.method, _route_shape(operation.path))
+        if route in seen_routes:
+            problems.append(
+                DeclarationError(
+                    "this method and path are declared twice (path parameter names do not "
+                    "make paths different): remove or merge one",
+                    where=operation.label,
+                )
+            )
+        seen_routes.add(route)
+        operation_id = operation.operation_id or default_operation_id(operation)
+        if operation_id in seen_ids:
+            problems.append(
+                DeclarationError(
+                    f"operationId {operation_id!r} is already used by {seen_ids[operation_id]}: "
+                    "give one of them a distinct operation_id=",
+                    where=operation.label,
+                )
+            )
+        seen_ids.setdefault(operation_id, operation.label)
+        problems.extend(_path_parameter_problems(operation))
+        problems.extend(_security_problems(operation.security or (), declared, operation.label))
+    problems.extend(_security_problems(declared.security or (), declared, "API security"))
+    return problems
+
+
+def _route_shape(path: str) -> str:
+    return re.sub(r"\{[^{}]*\}", "{}", path)
+
+
+def _path_parameter_problems(operation: Operation) -> list[DeclarationError]:
+    problems = []
+    in_template = path_template_names(operation.path)
+    declared = [p.name for p in operation.parameters if p.location == "path"]
+    for name in in_template:
+        if name not in declared:
+            problems.append(
+                DeclarationError(
+                    f"the path uses {{{name}}} but no path parameter {name!r} is declared: "
+                    f"add ob.Parameter({name!r}, 'path', <type>)",
+                    where=operation.label,
+                )
+            )
+    for name in declared:
+        if name not in in_template:
+            problems.append(
+                DeclarationError(
+                    f"path parameter {name!r} does not appear in the path: add {{{name}}} to "
+                    "the path or declare it in 'query'",
+                    where=operation.label,
+                )
+            )
+    seen: set[tuple[str, str]] = set()
+    for parameter in operation.parameters:
+        key = (parameter.name, parameter.location)
+        if key in seen:
+            problems.append(
+                DeclarationError(
+                    f"parameter {parameter.name!r} in {parameter.location} is declared twice",
+                    where=operation.label,
+                )
+            )
+        seen.add(key)
+    return problems
+
+
+def _security_problems(
+    requirements: Iterable[Mapping[str, Sequence[str]]], declared: Declarations, where: str
+) -> list[DeclarationError]:
+    problems = []
+    for requirement in requirements:
+        for name, scopes in requirement.items():
+            scheme = declared.security_schemes.get(name)
+            if scheme is None:
+                known = ", ".join(sorted(declared.security_schemes)) or "none declared"
+                problems.append(
+                    DeclarationError(
+                        f"security requirement names unknown scheme {name!r} (known: {known}): "
+                        "add it to API(security_schemes=...)",
+                        where=where,
+                    )
+                )
+                continue
+            if scheme.type == "oauth2" and scheme.flows is not None:
+                known_scopes = {
+                    scope
+                    for flow in scheme.flows.values()
+                    if isinstance(flow, Mapping)
+                    for scope in flow.get("scopes", {})
+                }
+                unknown = [scope for scope in scopes if scope not in known_scopes]
+                if unknown:
+                    problems.append(
+                        DeclarationError(
+                            f"security requirement {name!r} asks for unknown scope(s) "
+                            f"{unknown}: declare them in the scheme's flows",
+                            where=where,
+                        )
+                    )
+    return problems
+
+
+def _raise_all(problems: Sequence[DeclarationError]) -> None:
+    if not problems:
+        return
+    if len(problems) == 1:
+        raise problems[0]
+    lines = "\n".join(f"  - {problem}" for problem in problems)
+    raise DeclarationError(f"{len(problems)} problems in the declarations:\n{lines}")

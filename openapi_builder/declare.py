@@ -1,0 +1,398 @@
+"""Declarations: the frozen values a user builds an API from.
+
+Each class mirrors an OpenAPI object and takes FastAPI's keyword names where FastAPI has
+one (``response_model``, ``status_code``, ``responses``, ...). Construction checks only the
+object's own shape (a known method, a path starting with ``/``, a parseable status key);
+checks across objects (duplicate operations, path parameters vs template, unknown security
+schemes) happen when the API is built, so every problem is reported at once.
+
+Lists given by the user are stored as tuples and mappings as read-only views of a copy, so
+a declaration never changes after construction and never aliases the caller's containers.
+This module imports nothing else from openapi_builder but the errors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import KW_ONLY, dataclass, field
+from types import MappingProxyType
+from typing import Any, Literal
+
+from openapi_builder.errors import DeclarationError
+
+__all__ = [
+    "HTTP_METHODS",
+    "Header",
+    "MediaType",
+    "Operation",
+    "Parameter",
+    "RequestBody",
+    "Response",
+    "SecurityScheme",
+    "Server",
+    "Tag",
+    "parse_status_key",
+]
+
+#: Methods a path item can hold, in the order OpenAPI lists them (``QUERY`` is 3.2 only).
+HTTP_METHODS = ("GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "QUERY")
+
+ParameterLocation = Literal["path", "query", "header", "cookie", "querystring"]
+PARAMETER_LOCATIONS = ("path", "query", "header", "cookie", "querystring")
+
+_STATUS_RANGE = re.compile(r"^[1-5]XX$", re.IGNORECASE)
+_PATH_TEMPLATE = re.compile(r"\{([^{}]*)\}")
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+def _empty() -> Mapping[Any, Any]:
+    return _EMPTY
+
+
+def parse_status_key(key: object) -> str:
+    """Return a response key as OpenAPI writes it: ``"404"``, ``"4XX"`` or ``"default"``.
+
+    Accepts ints 100-599, the same as strings, ranges ``"1XX"``-``"5XX"`` in any case, and
+    ``"default"`` in any case. Raises DeclarationError for anything else.
+    """
+    if isinstance(key, bool):  # bool is an int; True is never a status code
+        raise _bad_status(key)
+    if isinstance(key, int):
+        if 100 <= key <= 599:
+            return str(key)
+        raise _bad_status(key)
+    if isinstance(key, str):
+        text = key.strip()
+        if text.isdigit() and len(text) == 3 and 100 <= int(text) <= 599:
+            return text
+        if _STATUS_RANGE.match(text):
+            return text.upper()
+        if text.lower() == "default":
+            return "default"
+    raise _bad_status(key)
+
+
+def _bad_status(key: object) -> DeclarationError:
+    return DeclarationError(
+        f"response key {key!r} is not a status code: use an HTTP status 100-599 "
+        f"(int or string), a range '1XX'-'5XX', or 'default'"
+    )
+
+
+def path_template_names(path: str) -> tuple[str, ...]:
+    """The parameter names in a path template, in order: ``/a/{x}/{y}`` -> ``("x", "y")``."""
+    return tuple(_PATH_TEMPLATE.findall(path))
+
+
+def _frozen_mapping(value: Mapping[Any, Any] | None, what: str) -> Mapping[Any, Any]:
+    if value is None:
+        return _EMPTY
+    if not isinstance(value, Mapping):
+        raise DeclarationError(f"{what} must be a mapping, got {type(value).__name__}")
+    return MappingProxyType(dict(value))
+
+
+def _frozen_tuple(value: Iterable[Any] | None, what: str) -> tuple[Any, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, (str, bytes, Mapping)):
+        raise DeclarationError(f"{what} must be a list, got {type(value).__name__}")
+    return tuple(value)
+
+
+def _set(obj: object, name: str, value: object) -> None:
+    # Frozen dataclasses normalize their own fields in __post_init__ only.
+    object.__setattr__(obj, name, value)
+
+
+def _check_extensions(extensions: Mapping[str, Any], where: str) -> None:
+    bad = [key for key in extensions if not (isinstance(key, str) and key.startswith("x-"))]
+    if bad:
+        raise DeclarationError(
+            f"extension keys must start with 'x-', got {bad!r}", where=where
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Server:
+    """A server the API is reachable at; ``variables`` map names to ``{"default": ...}``."""
+
+    url: str
+    _: KW_ONLY
+    description: str | None = None
+    variables: Mapping[str, Mapping[str, Any]] = field(default_factory=_empty)
+    extensions: Mapping[str, Any] = field(default_factory=_empty)
+
+    def __post_init__(self) -> None:
+        _set(self, "variables", _frozen_mapping(self.variables, "Server.variables"))
+        _set(self, "extensions", _frozen_mapping(self.extensions, "Server.extensions"))
+        _check_extensions(self.extensions, f"Server {self.url!r}")
+        for name in path_template_names(self.url):
+            if name not in self.variables:
+                raise DeclarationError(
+                    f"server URL uses {{{name}}} but variables has no {name!r}: "
+                    f"add variables={{{name!r}: {{'default': ...}}}}",
+                    where=f"Server {self.url!r}",
+                )
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """A tag with an optional description and external docs (``{"url": ..., ...}``)."""
+
+    name: str
+    _: KW_ONLY
+    description: str | None = None
+    external_docs: Mapping[str, Any] | None = None
+    extensions: Mapping[str, Any] = field(default_factory=_empty)
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            raise DeclarationError("a tag needs a non-empty name", where="Tag")
+        _set(self, "extensions", _frozen_mapping(self.extensions, "Tag.extensions"))
+        _check_extensions(self.extensions, f"Tag {self.name!r}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SecurityScheme:
+    """A security scheme: ``type`` is apiKey, http, oauth2, openIdConnect or mutualTLS.
+
+    ``name`` and ``location`` (``in``) belong to apiKey; ``scheme`` and ``bearer_format``
+    to http; ``flows`` to oauth2; ``open_id_connect_url`` to openIdConnect.
+    """
+
+    type: Literal["apiKey", "http", "oauth2", "openIdConnect", "mutualTLS"]
+    description: str | None = None
+    name: str | None = None
+    location: Literal["query", "header", "cookie"] | None = None
+    scheme: str | None = None
+    bearer_format: str | None = None
+    flows: Mapping[str, Any] | None = None
+    open_id_connect_url: str | None = None
+    extensions: Mapping[str, Any] = field(default_factory=_empty)
+
+    def __post_init__(self) -> None:
+        where = f"SecurityScheme(type={self.type!r})"
+        required = {
+            "apiKey": ("name", "location"),
+            "http": ("scheme",),
+            "oauth2": ("flows",),
+            "openIdConnect": ("open_id_connect_url",),
+            "mutualTLS": (),
+        }
+        if self.type not in required:
+            raise DeclarationError(
+                f"unknown security scheme type {self.type!r}; use one of "
+                + ", ".join(repr(t) for t in required),
+                where=where,
+            )
+        missing = [name for name in required[self.type] if getattr(self, name) is None]
+        if missing:
+            raise DeclarationError(
+                f"a {self.type} security scheme needs " + " and ".join(missing), where=where
+            )
+        _set(self, "extensions", _frozen_mapping(self.extensions, "SecurityScheme.extensions"))
+        _check_extensions(self.extensions, where)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MediaType:
+    """One media type's content: a schema (Python type or JSON Schema dict) and examples."""
+
+    schema: Any = None
+    example: Any = None
+    examples: Mapping[str, Any] | None = None
+    encoding: Mapping[str, Any] | None = None
+    item_schema: Any = None
+    extensions: Mapping[str, Any] = field(default_factory=_empty)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """A response header; ``schema`` is a Python type or a JSON Schema dict."""
+
+    schema: Any = str
+    _: KW_ONLY
+    description: str | None = None
+    required: bool = False
+    deprecated: bool = False
+    example: Any = None
+    extensions: Mapping[str, Any] = field(default_factory=_empty)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Response:
+    """A response, interchangeable with the dict form of FastAPI's ``responses``.
+
+    ``model`` is a Python type whose schema becomes the content of the operation's media
+    type; ``content`` maps media types to ``MediaType`` or dicts and merges over it.
+    """
+
+    description: str | None = None
+    model: Any = None
+    content: Mapping[str, Any] | None = None
+    headers: Mapping[str, Any] | None = None
+    links: Mapping[str, Any] | None = None
+    extensions: Mapping[str, Any] = field(default_factory=_empty)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The FastAPI dict form: only the keys that were given."""
+        out: dict[str, Any] = {}
+        for key in ("description", "model", "content", "headers", "links"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        out.update(self.extensions)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    """A path, query, header or cookie parameter.
+
+    ``schema`` is a Python type (``int``, ``str | None``, an enum, ...) or a JSON Schema
+    dict. ``required=None`` means: always for path parameters; otherwise required unless
+    the schema admits None or a ``default`` is given.
+    """
+
+    name: str
+    location: ParameterLocation
+    schema: Any = str
+    _: KW_ONLY
+    required: bool | None = None
+    description: str | None = None
+    deprecated: bool = False
+    default: Any = None
+    example: Any = None
+    examples: Mapping[str, Any] | None = None
+    style: str | None = None
+    explode: bool | None = None
+    allow_reserved: bool | None = None
+    content: Mapping[str, Any] | None = None
+    extensions: Mapping[str, Any] = field(default_factory=_empty)
+
+    def __post_init__(self) -> None:
+        where = f"Parameter {self.name!r}"
+        if not isinstance(self.name, str) or not self.name:
+            raise DeclarationError("a parameter needs a non-empty name", where="Parameter")
+        if self.location not in PARAMETER_LOCATIONS:
+            raise DeclarationError(
+                f"parameter location {self.location!r} is not one of "
+                + ", ".join(PARAMETER_LOCATIONS),
+                where=where,
+            )
+        if self.location == "path" and self.required is False:
+            raise DeclarationError(
+                "a path parameter is always required: drop required=False", where=where
+            )
+        _set(self, "extensions", _frozen_mapping(self.extensions, "Parameter.extensions"))
+        _check_extensions(self.extensions, where)
+
+
+@dataclass(frozen=True, slots=True)
+class RequestBody:
+    """A request body: ``content`` maps media types to a type, a schema dict or MediaType.
+
+    ``RequestBody(Item)`` is short for ``content={"application/json": Item}``.
+    """
+
+    schema: Any = None
+    _: KW_ONLY
+    content: Mapping[str, Any] | None = None
+    description: str | None = None
+    required: bool = True
+    media_type: str = "application/json"
+    extensions: Mapping[str, Any] = field(default_factory=_empty)
+
+    def __post_init__(self) -> None:
+        if self.schema is not None and self.content is not None:
+            raise DeclarationError(
+                "give RequestBody either a schema or content={media type: ...}, not both",
+                where="RequestBody",
+            )
+        if self.schema is None and self.content is None:
+            raise DeclarationError(
+                "a RequestBody needs a schema or content={media type: ...}", where="RequestBody"
+            )
+        _set(self, "extensions", _frozen_mapping(self.extensions, "RequestBody.extensions"))
+
+    def media_types(self) -> dict[str, Any]:
+        """Media type -> declared content (type, schema dict or MediaType), in order."""
+        if self.content is not None:
+            return dict(self.content)
+        return {self.media_type: self.schema}
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """One path operation, declared with FastAPI's path-operation keywords.
+
+    ``responses`` maps status keys (``404``, ``"404"``, ``"4XX"``, ``"default"``) to dicts
+    or ``Response`` objects; see the README for how they combine with ``response_model``.
+    """
+
+    method: str
+    path: str
+    _: KW_ONLY
+    operation_id: str | None = None
+    summary: str | None = None
+    description: str | None = None
+    tags: Sequence[str] = ()
+    parameters: Sequence[Parameter] = ()
+    request_body: Any = None
+    response_model: Any = None
+    status_code: int | str | None = None
+    response_description: str = "Successful Response"
+    responses: Mapping[Any, Any] = field(default_factory=_empty)
+    deprecated: bool | None = None
+    security: Sequence[Mapping[str, Sequence[str]]] | None = None
+    callbacks: Mapping[str, Any] = field(default_factory=_empty)
+    servers: Sequence[Server] = ()
+    media_type: str = "application/json"
+    external_docs: Mapping[str, Any] | None = None
+    openapi_extra: Mapping[str, Any] | None = None
+
+    def __post_init__(self) -> None:
+        method = self.method.upper() if isinstance(self.method, str) else self.method
+        where = f"{method} {self.path}"
+        if method not in HTTP_METHODS:
+            raise DeclarationError(
+                f"unknown HTTP method {self.method!r}; use one of " + ", ".join(HTTP_METHODS),
+                where=where,
+            )
+        _set(self, "method", method)
+        # Callback operations live under runtime expressions such as {$request.body#/url}.
+        if not isinstance(self.path, str) or not self.path.startswith(("/", "{$")):
+            raise DeclarationError(
+                f"path {self.path!r} must start with '/'", where=f"{method} {self.path}"
+            )
+        if "?" in self.path or "#" in self.path:
+            raise DeclarationError(
+                "a path must not contain a query string or fragment: declare query "
+                "parameters with Parameter(name, 'query')",
+                where=where,
+            )
+        try:
+            _set(self, "tags", _frozen_tuple(self.tags, "tags"))
+            _set(self, "parameters", _frozen_tuple(self.parameters, "parameters"))
+            _set(self, "servers", _frozen_tuple(self.servers, "servers"))
+            _set(self, "responses", _frozen_mapping(self.responses, "responses"))
+            _set(self, "callbacks", _frozen_mapping(self.callbacks, "callbacks"))
+            if self.security is not None:
+                _set(self, "security", _frozen_tuple(self.security, "security"))
+            if self.status_code is not None:
+                parse_status_key(self.status_code)
+        except DeclarationError as error:
+            raise error.at(where) from None
+        for parameter in self.parameters:
+            if not isinstance(parameter, Parameter):
+                raise DeclarationError(
+                    f"parameters must be Parameter objects, got {type(parameter).__name__}",
+                    where=where,
+                )
+
+    @property
+    def label(self) -> str:
+        """``METHOD /path``, the way errors and reports name an operation."""
+        return f"{self.method} {self.path}"
