@@ -1,1 +1,68 @@
-"""openapi_builder: generate, validate and diff OpenAPI documents from plain declarations."""
+"""openapi_builder: generate, validate and diff OpenAPI documents from plain declarations.
+
+This module is the one public door: everything a user needs is re-exported here, and
+nothing else in the package is public API.
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress as _suppress
+
+from openapi_builder.api import API
+from openapi_builder.declare import (
+    Header,
+    MediaType,
+    Operation,
+    Parameter,
+    RequestBody,
+    Response,
+    SecurityScheme,
+    Server,
+    Tag,
+)
+from openapi_builder.errors import (
+    DeclarationError,
+    LoadError,
+    OpenAPIBuilderError,
+    RefResolutionError,
+    RenderError,
+    SpecValidationError,
+)
+from openapi_builder.load import load, loads
+from openapi_builder.render import to_json, to_yaml
+from openapi_builder.validate import Problem, ValidationReport, validate
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "API",
+    "DeclarationError",
+    "Header",
+    "LoadError",
+    "MediaType",
+    "OpenAPIBuilderError",
+    "Operation",
+    "Parameter",
+    "Problem",
+    "RefResolutionError",
+    "RenderError",
+    "RequestBody",
+    "Response",
+    "SecurityScheme",
+    "Server",
+    "SpecValidationError",
+    "Tag",
+    "ValidationReport",
+    "load",
+    "loads",
+    "to_json",
+    "to_yaml",
+    "validate",
+]
+
+# Public names read as openapi_builder.X in reprs and tracebacks, not their home module.
+for _name in __all__:
+    _value = globals()[_name]
+    with _suppress(AttributeError, TypeError):  # some objects refuse a new __module__
+        _value.__module__ = __name__
+del _name, _value

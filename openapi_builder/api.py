@@ -64,9 +64,7 @@ class API:
         if not isinstance(title, str) or not title:
             raise DeclarationError("an API needs a non-empty title", where="API")
         if not isinstance(version, str) or not version:
-            raise DeclarationError(
-                "an API needs a version string such as '1.0.0'", where="API"
-            )
+            raise DeclarationError("an API needs a version string such as '1.0.0'", where="API")
         self.openapi = openapi
         self._declarations = Declarations(
             title=title,

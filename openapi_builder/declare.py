@@ -109,9 +109,7 @@ def _set(obj: object, name: str, value: object) -> None:
 def _check_extensions(extensions: Mapping[str, Any], where: str) -> None:
     bad = [key for key in extensions if not (isinstance(key, str) and key.startswith("x-"))]
     if bad:
-        raise DeclarationError(
-            f"extension keys must start with 'x-', got {bad!r}", where=where
-        )
+        raise DeclarationError(f"extension keys must start with 'x-', got {bad!r}", where=where)
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,9 +290,11 @@ class Parameter:
 
 @dataclass(frozen=True, slots=True)
 class RequestBody:
-    """A request body: ``content`` maps media types to a type, a schema dict or MediaType.
+    """A request body: a schema for one media type, or ``content`` for several.
 
-    ``RequestBody(Item)`` is short for ``content={"application/json": Item}``.
+    ``RequestBody(Item)`` and ``RequestBody({"type": "object"})`` give ``schema`` for
+    ``media_type`` (default application/json). In ``content``, each media type maps to a
+    Python type, an ``ob.MediaType``, or a Media Type Object dict (``{"schema": ...}``).
     """
 
     schema: Any = None
@@ -321,7 +321,7 @@ class RequestBody:
         """Media type -> declared content (type, schema dict or MediaType), in order."""
         if self.content is not None:
             return dict(self.content)
-        return {self.media_type: self.schema}
+        return {self.media_type: MediaType(schema=self.schema)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,7 +367,7 @@ class Operation:
             raise DeclarationError(
                 f"path {self.path!r} must start with '/'", where=f"{method} {self.path}"
             )
-        if "?" in self.path or "#" in self.path:
+        if self.path.startswith("/") and ("?" in self.path or "#" in self.path):
             raise DeclarationError(
                 "a path must not contain a query string or fragment: declare query "
                 "parameters with Parameter(name, 'query')",

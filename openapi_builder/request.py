@@ -7,7 +7,6 @@ what clients send) for the schema registry.
 from __future__ import annotations
 
 import copy
-
 from typing import Any
 
 from openapi_builder.declare import MediaType, Parameter, RequestBody
@@ -96,5 +95,3 @@ def normalize_request_body(declared: Any, *, where: str) -> dict[str, Any]:
     out["required"] = body.required
     out.update(copy.deepcopy(dict(body.extensions)))
     return out
-
-

@@ -93,9 +93,7 @@ def normalize_responses(
     return responses
 
 
-def _declared_responses(
-    operation: Operation, api_responses: Mapping[Any, Any]
-) -> dict[str, Any]:
+def _declared_responses(operation: Operation, api_responses: Mapping[Any, Any]) -> dict[str, Any]:
     """API-level then operation-level entries, keyed by normalized status (later wins)."""
     declared: dict[str, Any] = {}
     for source in (api_responses, operation.responses):
@@ -140,8 +138,7 @@ def normalize_content(content: Any, mode: Any, *, where: str) -> dict[str, Any]:
     """``{media type: MediaType | dict | type}`` -> Media Type Objects with schema slots."""
     if not isinstance(content, Mapping):
         raise DeclarationError(
-            f"content must map media types to media type objects, got "
-            f"{type(content).__name__}",
+            f"content must map media types to media type objects, got {type(content).__name__}",
             where=where,
         )
     return {
@@ -183,8 +180,7 @@ def normalize_headers(headers: Any, *, where: str) -> dict[str, Any]:
     """``{name: Header | dict | type}`` -> Header Objects with schema slots."""
     if not isinstance(headers, Mapping):
         raise DeclarationError(
-            f"headers must map header names to ob.Header or dicts, got "
-            f"{type(headers).__name__}",
+            f"headers must map header names to ob.Header or dicts, got {type(headers).__name__}",
             where=where,
         )
     out: dict[str, Any] = {}

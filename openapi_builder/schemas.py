@@ -96,7 +96,7 @@ def admits_none(declared: Any) -> bool:
     try:
         adapter = _adapter(declared)
         adapter.validate_python(None)
-    except Exception:  # noqa: BLE001 - any refusal means None is not admitted
+    except Exception:
         return False
     return True
 
@@ -174,7 +174,7 @@ def _identity(annotation: Any) -> Hashable:
 def _core_schema(use: SchemaUse) -> CoreSchema:
     try:
         return _adapter(use.annotation).core_schema
-    except Exception as error:  # noqa: BLE001 - pydantic raises many kinds here
+    except Exception as error:
         raise DeclarationError(
             f"cannot make a JSON Schema from {use.annotation!r}: {error}. Use a pydantic "
             "model, dataclass, TypedDict, a standard type, or a JSON Schema dict",
@@ -187,7 +187,7 @@ def _locate_generation_error(uses: Sequence[SchemaUse], error: Exception) -> Dec
     for use in uses:
         try:
             _adapter(use.annotation).json_schema(mode=use.mode)
-        except Exception as own_error:  # noqa: BLE001
+        except Exception as own_error:
             return DeclarationError(
                 f"cannot make a JSON Schema from {use.annotation!r}: {own_error}",
                 where=use.where,
@@ -302,7 +302,10 @@ def _classes_with_distinct_modes(
     for class_id, modes in classes.items():
         schemas = [definitions.get(ref, {}) for ref in modes.values()]
         refers_to[class_id] = {
-            class_of_ref[ref] for schema in schemas for ref in _refs_in(schema) if ref in class_of_ref
+            class_of_ref[ref]
+            for schema in schemas
+            for ref in _refs_in(schema)
+            if ref in class_of_ref
         }
         if len(modes) == 2 and normalized(schemas[0]) != normalized(schemas[1]):
             split.add(class_id)

@@ -1,0 +1,329 @@
+"""Assembly: cross-object checks, operation ids, document shape and order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+import openapi_builder as ob
+from openapi_builder.assemble import default_operation_id
+
+
+class Item(BaseModel):
+    name: str
+
+
+ID = ob.Parameter("item_id", "path", int)
+
+
+def build(*operations: ob.Operation, **api: Any) -> dict[str, Any]:
+    return ob.API("T", "1", operations=operations, **api).build(validate=False)
+
+
+@pytest.mark.parametrize(
+    ("operations", "message"),
+    [
+        (
+            [ob.Operation("GET", "/a"), ob.Operation("get", "/a")],
+            "this method and path are declared twice",
+        ),
+        (
+            [
+                ob.Operation("GET", "/a/{x}", parameters=[ob.Parameter("x", "path")]),
+                ob.Operation("GET", "/a/{y}", parameters=[ob.Parameter("y", "path")]),
+            ],
+            "path parameter names do not make paths different",
+        ),
+        (
+            [
+                ob.Operation("GET", "/a", operation_id="same"),
+                ob.Operation("GET", "/b", operation_id="same"),
+            ],
+            "operationId 'same' is already used by GET /a",
+        ),
+        (
+            [ob.Operation("GET", "/a-b"), ob.Operation("GET", "/a/b")],
+            "operationId 'get_a_b' is already used by GET /a-b",
+        ),
+        (
+            [ob.Operation("GET", "/items/{item_id}")],
+            "the path uses {item_id} but no path parameter 'item_id' is declared",
+        ),
+        (
+            [ob.Operation("GET", "/items", parameters=[ID])],
+            "path parameter 'item_id' does not appear in the path",
+        ),
+        (
+            [
+                ob.Operation(
+                    "GET", "/a", parameters=[ob.Parameter("q", "query"), ob.Parameter("q", "query")]
+                )
+            ],
+            "parameter 'q' in query is declared twice",
+        ),
+        (
+            [ob.Operation("GET", "/a", security=[{"nope": []}])],
+            "security requirement names unknown scheme 'nope'",
+        ),
+    ],
+)
+def test_cross_object_checks(operations: list[ob.Operation], message: str) -> None:
+    with pytest.raises(ob.DeclarationError) as raised:
+        build(*operations)
+    assert message in str(raised.value)
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    with pytest.raises(ob.DeclarationError) as raised:
+        build(
+            ob.Operation("GET", "/items/{item_id}"),
+            ob.Operation("GET", "/other", parameters=[ID]),
+            ob.Operation("GET", "/x", responses={"abc": {}}),
+        )
+    message = str(raised.value)
+    assert message.startswith("3 problems in the declarations:")
+    assert "- at GET /items/{item_id}" in message
+    assert "- at GET /other" in message
+    assert "- at GET /x" in message
+
+
+def test_unknown_oauth_scope_is_refused() -> None:
+    oauth = ob.SecurityScheme(
+        type="oauth2",
+        flows={
+            "clientCredentials": {
+                "tokenUrl": "https://t.example/token",
+                "scopes": {"read": "Read things"},
+            }
+        },
+    )
+    with pytest.raises(ob.DeclarationError, match=r"unknown scope\(s\) \['write'\]"):
+        build(
+            ob.Operation("GET", "/a", security=[{"oauth": ["write"]}]),
+            security_schemes={"oauth": oauth},
+        )
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "expected"),
+    [
+        ("GET", "/items/{item_id}", "get_items_item_id"),
+        ("POST", "/", "post"),
+        ("DELETE", "/a-b/c_d", "delete_a_b_c_d"),
+    ],
+)
+def test_default_operation_id(method: str, path: str, expected: str) -> None:
+    parameters = [ob.Parameter("item_id", "path")] if "{" in path else []
+    assert default_operation_id(ob.Operation(method, path, parameters=parameters)) == expected
+
+
+def test_document_shape_and_order() -> None:
+    api = ob.API(
+        "Items",
+        "2.0",
+        summary="S",
+        description="D",
+        terms_of_service="https://t.example",
+        contact={"name": "Team"},
+        license_info={"name": "MIT"},
+        servers=[ob.Server("https://{env}.example.com", variables={"env": {"default": "api"}})],
+        tags=[ob.Tag("items", description="Item things")],
+        security_schemes={"bearer": ob.SecurityScheme(type="http", scheme="bearer")},
+        security=[{"bearer": []}],
+        external_docs={"url": "https://docs.example"},
+        extensions={"x-owner": "team"},
+        operations=[
+            ob.Operation("GET", "/items", tags=["items"], response_model=Item, security=[])
+        ],
+    )
+    document = api.build(validate=False)
+    assert list(document) == [
+        "openapi",
+        "info",
+        "servers",
+        "paths",
+        "components",
+        "security",
+        "tags",
+        "externalDocs",
+        "x-owner",
+    ]
+    assert list(document["info"]) == [
+        "title",
+        "summary",
+        "description",
+        "termsOfService",
+        "contact",
+        "license",
+        "version",
+    ]
+    assert document["components"]["securitySchemes"] == {
+        "bearer": {"type": "http", "scheme": "bearer"}
+    }
+    assert list(document["components"]) == ["schemas", "securitySchemes"]
+    operation = document["paths"]["/items"]["get"]
+    assert operation["security"] == []  # opted out of the API-wide requirement
+    assert list(operation) == ["tags", "operationId", "responses", "security"]
+
+
+def test_paths_keep_declaration_order() -> None:
+    document = build(
+        ob.Operation("GET", "/z"), ob.Operation("GET", "/a"), ob.Operation("POST", "/z")
+    )
+    assert list(document["paths"]) == ["/z", "/a"]
+    assert list(document["paths"]["/z"]) == ["get", "post"]
+
+
+def test_openapi_extra_is_deep_merged_last() -> None:
+    operation = ob.Operation(
+        "GET",
+        "/x",
+        summary="Plain",
+        response_model=Item,
+        openapi_extra={
+            "summary": "Extra",
+            "x-internal": True,
+            "responses": {"200": {"x-cache": "1h"}},
+        },
+    )
+    item = build(operation)["paths"]["/x"]["get"]
+    assert item["summary"] == "Extra"
+    assert item["x-internal"] is True
+    assert item["responses"]["200"]["x-cache"] == "1h"
+    assert item["responses"]["200"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Item"
+    }
+
+
+def test_request_bodies_of_every_form() -> None:
+    raw = {"type": "object"}
+    document = build(
+        ob.Operation("POST", "/model", request_body=Item),
+        ob.Operation("POST", "/raw", request_body=raw),
+        ob.Operation(
+            "POST",
+            "/form",
+            request_body=ob.RequestBody(
+                content={
+                    "application/x-www-form-urlencoded": Item,
+                    "multipart/form-data": ob.MediaType(
+                        schema={
+                            "type": "object",
+                            "properties": {"file": {"type": "string", "format": "binary"}},
+                        },
+                        encoding={"file": {"contentType": "image/png"}},
+                    ),
+                },
+                required=False,
+                description="Upload",
+            ),
+        ),
+    )
+    body = document["paths"]["/model"]["post"]["requestBody"]
+    assert body == {
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Item"}}},
+        "required": True,
+    }
+    assert document["paths"]["/raw"]["post"]["requestBody"]["content"]["application/json"] == {
+        "schema": raw
+    }
+    form = document["paths"]["/form"]["post"]["requestBody"]
+    assert form["description"] == "Upload" and form["required"] is False
+    assert list(form["content"]) == ["application/x-www-form-urlencoded", "multipart/form-data"]
+    assert form["content"]["multipart/form-data"]["encoding"] == {
+        "file": {"contentType": "image/png"}
+    }
+
+
+@pytest.mark.parametrize(
+    ("parameter", "expected"),
+    [
+        (
+            ob.Parameter("item_id", "path", int),
+            {
+                "name": "item_id",
+                "in": "path",
+                "required": True,
+                "schema": {"type": "integer", "title": "Item Id"},
+            },
+        ),
+        (
+            ob.Parameter("q", "query", str | None),
+            {
+                "name": "q",
+                "in": "query",
+                "required": False,
+                "schema": {"anyOf": [{"type": "string"}, {"type": "null"}], "title": "Q"},
+            },
+        ),
+        (
+            ob.Parameter("limit", "query", int, default=10, description="Page size"),
+            {
+                "name": "limit",
+                "in": "query",
+                "description": "Page size",
+                "required": False,
+                "schema": {"type": "integer", "title": "Limit", "default": 10},
+            },
+        ),
+        (
+            ob.Parameter("x-token", "header", str),
+            {
+                "name": "x-token",
+                "in": "header",
+                "required": True,
+                "schema": {"type": "string", "title": "X-Token"},
+            },
+        ),
+        (
+            ob.Parameter(
+                "ids",
+                "query",
+                list[int],
+                required=False,
+                style="form",
+                explode=False,
+                deprecated=True,
+            ),
+            {
+                "name": "ids",
+                "in": "query",
+                "required": False,
+                "deprecated": True,
+                "style": "form",
+                "explode": False,
+                "schema": {"type": "array", "items": {"type": "integer"}, "title": "Ids"},
+            },
+        ),
+        (
+            ob.Parameter("raw", "cookie", {"type": "string", "maxLength": 3}),
+            {
+                "name": "raw",
+                "in": "cookie",
+                "required": True,
+                "schema": {"type": "string", "maxLength": 3},
+            },
+        ),
+    ],
+)
+def test_parameters(parameter: ob.Parameter, expected: dict[str, Any]) -> None:
+    path = "/x/{item_id}" if parameter.location == "path" else "/x"
+    document = build(ob.Operation("GET", path, parameters=[parameter]))
+    assert document["paths"][path]["get"]["parameters"] == [expected]
+
+
+def test_callbacks_are_declared_as_operations() -> None:
+    callback = ob.Operation("POST", "{$request.body#/callbackUrl}", response_model=Item)
+    document = build(ob.Operation("POST", "/subscribe", callbacks={"onEvent": [callback]}))
+    callbacks = document["paths"]["/subscribe"]["post"]["callbacks"]
+    assert list(callbacks["onEvent"]) == ["{$request.body#/callbackUrl}"]
+    assert "post" in callbacks["onEvent"]["{$request.body#/callbackUrl}"]
+
+
+def test_build_does_not_mutate_the_api() -> None:
+    api = ob.API("T", "1", operations=[ob.Operation("GET", "/x", response_model=Item)])
+    first = api.build(validate=False)
+    first["paths"]["/x"]["get"]["summary"] = "changed"
+    assert api.build(validate=False) != first
