@@ -28,7 +28,9 @@ from pydantic.json_schema import (
     CoreModeRef,
     DefsRef,
     GenerateJsonSchema,
+    JsonRef,
     JsonSchemaValue,
+    _DefinitionsRemapping,
 )
 from pydantic_core import CoreSchema
 
@@ -209,14 +211,18 @@ class _NamingGenerator(GenerateJsonSchema):
         return defs_ref
 
     def _build_definitions_remapping(self) -> Any:
+        # pydantic would search its candidate names for ones whose schemas agree; the names
+        # here are already final and unique, so the remapping is direct (and much faster).
         names = _component_names(self._prioritized_defsref_choices, self.definitions)
+        defs_remapping: dict[DefsRef, DefsRef] = {}
+        json_remapping: dict[JsonRef, JsonRef] = {}
         for defs_ref, name in names.items():
-            # pydantic keeps the first choice whose schemas agree once refs are remapped;
-            # the placeholder stays last so its refs get remapped to the chosen name.
-            self._prioritized_defsref_choices[defs_ref] = [DefsRef(name), defs_ref]
-            core_ref = self._core_refs.get(defs_ref, "")
-            self.origins[name] = core_ref.rsplit(":", 1)[0]
-        return super()._build_definitions_remapping()
+            defs_remapping[defs_ref] = DefsRef(name)
+            json_remapping[JsonRef(self.ref_template.format(model=defs_ref))] = JsonRef(
+                self.ref_template.format(model=name)
+            )
+            self.origins[name] = self._core_refs.get(defs_ref, "").rsplit(":", 1)[0]
+        return _DefinitionsRemapping(defs_remapping, json_remapping)
 
 
 def _component_names(
