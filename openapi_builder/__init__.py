@@ -4,8 +4,6 @@ This module is the one public door: everything a user needs is re-exported here,
 nothing else in the package is public API.
 """
 
-from __future__ import annotations
-
 from contextlib import suppress as _suppress
 
 from openapi_builder.api import API

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from openapi_builder.assemble import Declarations, assemble
+from openapi_builder.assemble import Declarations, assemble, declaration_at
 from openapi_builder.declare import Operation, SecurityScheme, Server, Tag
 from openapi_builder.dialects import document_to_version
 from openapi_builder.errors import DeclarationError, SpecValidationError
@@ -131,10 +131,12 @@ class API:
         )
         document = document_to_version(assemble(declared), self.openapi)
         if validate:
-            report = validate_document(document)
+            report = validate_document(document, lint=False)
             if not report.ok:
                 raise SpecValidationError(
-                    report.errors, title=f"API {self.title!r} built an invalid document"
+                    report.errors,
+                    title=f"API {self.title!r} built an invalid document",
+                    origins=[declaration_at(problem.pointer) for problem in report.errors],
                 )
         return document
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from openapi_builder.declare import (
+    HTTP_METHODS,
     Operation,
     SecurityScheme,
     Server,
@@ -28,7 +29,7 @@ from openapi_builder.request import normalize_parameter, normalize_request_body
 from openapi_builder.responses import normalize_responses
 from openapi_builder.schemas import SchemaRegistry, SchemaUse
 
-__all__ = ["Declarations", "assemble", "default_operation_id"]
+__all__ = ["Declarations", "assemble", "declaration_at", "default_operation_id"]
 
 _OPERATION_FIELDS = (
     "tags",
@@ -141,6 +142,24 @@ def _in_specification_order(document: dict[str, Any]) -> dict[str, Any]:
     ordered = {key: document[key] for key in _DOCUMENT_FIELDS if key in document}
     ordered.update((key, value) for key, value in document.items() if key not in ordered)
     return ordered
+
+
+def declaration_at(pointer: str) -> str | None:
+    """The declaration a JSON pointer into an assembled document came from, if any.
+
+    ``/paths/~1items/get/...`` -> ``"GET /items"``; ``/webhooks/new/post`` -> ``"webhook
+    'new' POST"``; ``/components/schemas/Item/...`` -> ``"component schema 'Item'"``.
+    """
+    tokens = [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]
+    if len(tokens) >= 3 and tokens[0] == "paths" and tokens[2].upper() in HTTP_METHODS:
+        return f"{tokens[2].upper()} {tokens[1]}"
+    if len(tokens) >= 3 and tokens[0] == "webhooks" and tokens[2].upper() in HTTP_METHODS:
+        return f"webhook {tokens[1]!r} {tokens[2].upper()}"
+    if len(tokens) >= 3 and tokens[0] == "components":
+        return f"component {tokens[1].rstrip('s')} {tokens[2]!r}"
+    if tokens and tokens[0] in ("info", "servers", "tags", "security", "externalDocs"):
+        return "API"
+    return None
 
 
 def _document_frame(declared: Declarations) -> dict[str, Any]:

@@ -63,10 +63,19 @@ class DeclarationError(OpenAPIBuilderError, ValueError):
 class SpecValidationError(OpenAPIBuilderError, ValueError):
     """A document is not valid; ``problems`` lists every finding, not only the first."""
 
-    def __init__(self, problems: Sequence[Problem], *, title: str = "invalid OpenAPI document"):
+    def __init__(
+        self,
+        problems: Sequence[Problem],
+        *,
+        title: str = "invalid OpenAPI document",
+        origins: Sequence[str | None] = (),
+    ) -> None:
         self.problems = tuple(problems)
+        #: per problem, the declaration it came from (``"GET /items"``), when known
+        self.origins = tuple(origins) or (None,) * len(self.problems)
         lines = [f"{title}: {len(self.problems)} problem(s)"]
-        lines.extend(f"  - {problem}" for problem in self.problems)
+        for problem, origin in zip(self.problems, self.origins, strict=False):
+            lines.append(f"  - {problem}" + (f" (declared by {origin})" if origin else ""))
         super().__init__("\n".join(lines))
 
 

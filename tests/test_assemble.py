@@ -327,3 +327,20 @@ def test_build_does_not_mutate_the_api() -> None:
     first = api.build(validate=False)
     first["paths"]["/x"]["get"]["summary"] = "changed"
     assert api.build(validate=False) != first
+
+
+@pytest.mark.parametrize(
+    ("pointer", "expected"),
+    [
+        ("/paths/~1items~1{id}/get/responses/200", "GET /items/{id}"),
+        ("/paths/~1items/parameters/0", None),
+        ("/webhooks/newPet/post/requestBody", "webhook 'newPet' POST"),
+        ("/components/schemas/Item/properties/a", "component schema 'Item'"),
+        ("/info/version", "API"),
+        ("", None),
+    ],
+)
+def test_declaration_at(pointer: str, expected: str | None) -> None:
+    from openapi_builder.assemble import declaration_at
+
+    assert declaration_at(pointer) == expected
