@@ -18,8 +18,10 @@ from openapi_builder.declare import (
     Server,
     Tag,
 )
+from openapi_builder.diff import DiffReport, ReportedChange, diff
 from openapi_builder.errors import (
     DeclarationError,
+    DiffOptionError,
     LoadError,
     OpenAPIBuilderError,
     RefResolutionError,
@@ -35,6 +37,8 @@ __version__ = "0.1.0"
 __all__ = [
     "API",
     "DeclarationError",
+    "DiffOptionError",
+    "DiffReport",
     "Header",
     "LoadError",
     "MediaType",
@@ -44,6 +48,7 @@ __all__ = [
     "Problem",
     "RefResolutionError",
     "RenderError",
+    "ReportedChange",
     "RequestBody",
     "Response",
     "SecurityScheme",
@@ -51,6 +56,7 @@ __all__ = [
     "SpecValidationError",
     "Tag",
     "ValidationReport",
+    "diff",
     "load",
     "loads",
     "to_json",

@@ -11,6 +11,7 @@ each subclass also inherits the builtin that fits, so ``except ValueError`` keep
     │                                    carries ``file:line:column``
     ├── RenderError(ValueError)          a document cannot be rendered or written
     │                                    (unknown suffix, non-JSON value, unwritable path)
+    ├── DiffOptionError(ValueError)      a diff option is wrong (rule id, level, regex)
     └── RefResolutionError(LookupError)  a ``$ref`` cannot be followed (dangling, remote
                                          or outside the spec's directory and not allowed)
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DeclarationError",
+    "DiffOptionError",
     "LoadError",
     "OpenAPIBuilderError",
     "RefResolutionError",
@@ -98,6 +100,10 @@ class LoadError(OpenAPIBuilderError, ValueError):
         if line is not None:
             place += f":{line}" + (f":{column}" if column is not None else "")
         super().__init__(f"{message} - at {place}")
+
+
+class DiffOptionError(OpenAPIBuilderError, ValueError):
+    """A diff option is wrong (unknown rule id or level, bad regex); the message says which."""
 
 
 class RenderError(OpenAPIBuilderError, ValueError):

@@ -1,0 +1,1 @@
+"""Check functions: each compares one aspect of base and revision and yields changes."""

@@ -1,0 +1,477 @@
+"""The schema walk: resolved, memoized per ``$ref`` pair, cycle-safe, without recursion.
+
+Schemas are compared in *units*. A unit is one pair of resolved schemas (base, revision) plus
+the inline subtree below it, up to the next ``$ref`` on either side; every ``$ref`` pair
+found there becomes a child unit, created once per (base target, revision target, direction,
+subject) and shared by every place that reaches it. Units form a graph (cycles included), walked
+with an explicit worklist, so neither a circular component nor a schema nested 10,000 levels
+deep needs Python recursion.
+
+Findings are recorded at the pointers where the schemas are *defined* (inside the component,
+not at each use), and each unit collects the operations that reach it; a finding therefore
+comes out once, listing every affected operation. Because both sides are resolved before they
+are compared, a ``$ref`` to an equal schema, an inline schema moved into a component, and a
+renamed component all compare equal.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from openapi_builder.diff.change import Args, Change, show
+from openapi_builder.diff.checks.schema import (
+    KEYWORD_CHECKS,
+    check_nullable,
+    is_null_schema,
+    types_of,
+)
+from openapi_builder.diff.pointer import join, last_token
+from openapi_builder.diff.resolve import Resolved, Resolver, Unresolved
+
+Schema = Mapping[str, Any]
+
+# Property presence and requiredness, by direction: (change, required?) -> rule id.
+_PROPERTY_RULES: Mapping[tuple[str, str, bool], str] = {
+    ("request", "added", True): "new-required-request-property",
+    ("request", "added", False): "new-optional-request-property",
+    ("request", "removed", True): "request-property-removed",
+    ("request", "removed", False): "request-property-removed",
+    ("response", "added", True): "response-required-property-added",
+    ("response", "added", False): "response-optional-property-added",
+    ("response", "removed", True): "response-required-property-removed",
+    ("response", "removed", False): "response-optional-property-removed",
+}
+_REQUIRED_RULES: Mapping[tuple[str, bool], str] = {
+    ("request", True): "request-property-became-required",
+    ("request", False): "request-property-became-optional",
+    ("response", True): "response-property-became-required",
+    ("response", False): "response-property-became-optional",
+}
+# Composition members without a partner: (keyword family, side) -> rule id suffix; the
+# direction is prefixed (`request-property-any-of-added`).
+_MEMBER_RULES: Mapping[tuple[str, str], str] = {
+    ("anyOf", "added"): "any-of-added",
+    ("anyOf", "removed"): "any-of-removed",
+    ("allOf", "added"): "all-of-added",
+    ("allOf", "removed"): "all-of-removed",
+}
+
+_Finding = tuple[str, Args, "str | None", "str | None"]
+
+
+@dataclass(slots=True)
+class _Unit:
+    base: Resolved
+    revision: Resolved
+    direction: str
+    subject: str
+    label: str
+    subject_args: Args
+    refs: tuple[object, object] = (None, None)  # the raw $ref strings that led here
+    findings: list[_Finding] = field(default_factory=list)
+    children: set[int] = field(default_factory=set)
+    bits: int = 0
+
+
+@dataclass(slots=True)
+class _Pair:
+    base: Schema
+    base_pointer: str
+    revision: Schema
+    revision_pointer: str
+    label: str
+    subject: str
+    subject_args: Args
+    refs: tuple[object, object] = (None, None)
+
+
+class SchemaComparer:
+    """Compares every schema pair the operation checks hand it, each ``$ref`` pair once.
+
+    Call :meth:`use` for each place a schema is used (a parameter, a body media type, a
+    response header) with the operation it belongs to, then :meth:`changes` once.
+    """
+
+    def __init__(self, base: Resolver, revision: Resolver) -> None:
+        self._base = base
+        self._revision = revision
+        # Only within one document is a shared object certain to mean the same schema: two
+        # documents sharing a sub-dict may still resolve its `$ref`s to different targets.
+        self._same_document = base.document is revision.document
+        self._units: list[_Unit] = []
+        self._memo: dict[tuple[object, ...], int] = {}
+        self._pending: list[int] = []
+        self._operations: dict[str, int] = {}
+        self._unresolved: list[tuple[int, _Finding]] = []
+
+    def use(
+        self,
+        base: Schema,
+        base_pointer: str,
+        revision: Schema,
+        revision_pointer: str,
+        *,
+        direction: str,
+        subject: str,
+        label: str,
+        operation: str,
+        subject_args: Args = (),
+    ) -> None:
+        """Register one use of a schema pair by ``operation`` (``METHOD /path``)."""
+        bit = self._operations.setdefault(operation, len(self._operations))
+        unit = self._unit(
+            base, base_pointer, revision, revision_pointer, direction, subject, label, subject_args
+        )
+        self._units[unit].bits |= 1 << bit
+
+    def changes(self) -> list[Change]:
+        """Walk every registered pair and return the findings, one per definition."""
+        while self._pending:
+            self._walk(self._pending.pop())
+        self._propagate()
+        labels = sorted(self._operations, key=self._operations.__getitem__)
+        merged: dict[_Finding, int] = {}
+        for unit in self._units:
+            for finding in unit.findings:
+                merged[finding] = merged.get(finding, 0) | unit.bits
+        changes = []
+        for (rule_id, args, base_pointer, revision_pointer), bits in merged.items():
+            if not bits:
+                continue
+            operations = tuple(sorted(labels[i] for i in _bit_indices(bits)))
+            changes.append(
+                Change(
+                    rule_id=rule_id,
+                    args=args,
+                    base_pointer=base_pointer,
+                    revision_pointer=revision_pointer,
+                    operations=operations,
+                )
+            )
+        return changes
+
+    # -- units ----------------------------------------------------------------------------
+
+    def _unit(
+        self,
+        base: Schema,
+        base_pointer: str,
+        revision: Schema,
+        revision_pointer: str,
+        direction: str,
+        subject: str,
+        label: str,
+        subject_args: Args,
+    ) -> int:
+        old = self._base.resolve(base, base_pointer)
+        new = self._revision.resolve(revision, revision_pointer)
+        if isinstance(old, Unresolved) or isinstance(new, Unresolved):
+            return self._unresolved_unit(old, new)
+        if subject != "request-parameter":
+            label = old.name or new.name or label
+            subject_args = (("property", label),)
+        key = (id(old.node), id(new.node), direction, subject, subject_args)
+        found = self._memo.get(key)
+        if found is not None:
+            return found
+        index = len(self._units)
+        refs = (base.get("$ref"), revision.get("$ref"))
+        self._units.append(_Unit(old, new, direction, subject, label, subject_args, refs))
+        self._memo[key] = index
+        self._pending.append(index)
+        return index
+
+    def _unresolved_unit(self, old: Resolved | Unresolved, new: Resolved | Unresolved) -> int:
+        findings: list[_Finding] = []
+        for side in (old, new):
+            if isinstance(side, Unresolved):
+                base_pointer = side.pointer if side is old else None
+                revision_pointer = side.pointer if side is new else None
+                args = (("ref", side.ref),)
+                findings.append(("ref-unresolvable", args, base_pointer, revision_pointer))
+        key = ("unresolved", *findings)
+        found = self._memo.get(key)
+        if found is not None:
+            return found
+        empty = Resolved({}, "", None)
+        unit = _Unit(empty, empty, "none", "", "", (), findings=findings)
+        self._units.append(unit)
+        self._memo[key] = len(self._units) - 1
+        return len(self._units) - 1
+
+    def _walk(self, index: int) -> None:
+        unit = self._units[index]
+        start = _Pair(
+            unit.base.node,
+            unit.base.pointer,
+            unit.revision.node,
+            unit.revision.pointer,
+            unit.label,
+            unit.subject,
+            unit.subject_args,
+            unit.refs,
+        )
+        stack = [start]
+        seen: set[tuple[int, int]] = set()
+        while stack:
+            pair = stack.pop()
+            if (id(pair.base), id(pair.revision)) in seen:
+                continue  # a YAML alias can make one object appear twice below a unit
+            if pair.base is pair.revision and self._same_document:
+                continue  # one object in one document (a self-diff) cannot differ from itself
+            seen.add((id(pair.base), id(pair.revision)))
+            for child in self._compare(unit, pair):
+                if "$ref" in child.base or "$ref" in child.revision:
+                    unit.children.add(
+                        self._unit(
+                            child.base,
+                            child.base_pointer,
+                            child.revision,
+                            child.revision_pointer,
+                            unit.direction,
+                            child.subject,
+                            child.label,
+                            child.subject_args,
+                        )
+                    )
+                else:
+                    stack.append(child)
+
+    def _propagate(self) -> None:
+        """Push each unit's operation bits down to every unit it reaches (cycles included)."""
+        incoming = [unit.bits for unit in self._units]
+        queue = deque(i for i, bits in enumerate(incoming) if bits)
+        done = [0] * len(self._units)
+        queued = set(queue)
+        while queue:
+            index = queue.popleft()
+            queued.discard(index)
+            fresh = incoming[index] & ~done[index]
+            if not fresh:
+                continue
+            done[index] |= fresh
+            for child in self._units[index].children:
+                # incoming & ~done != 0 implies queued, so only bits new to `incoming` matter.
+                if fresh & ~incoming[child]:
+                    incoming[child] |= fresh
+                    if child not in queued:
+                        queued.add(child)
+                        queue.append(child)
+        for unit, bits in zip(self._units, done, strict=True):
+            unit.bits = bits
+
+    # -- one pair ---------------------------------------------------------------------------
+
+    def _compare(self, unit: _Unit, pair: _Pair) -> Iterator[_Pair]:
+        """Record ``pair``'s own findings in ``unit``; yield the child pairs to compare."""
+        base, revision, direction = pair.base, pair.revision, unit.direction
+        # A plain schema against a union: the plain side is compared with its matching member
+        # (see _members), so comparing its properties with the union's would be noise.
+        mixed = _composed(base) != _composed(revision)
+        for check in (check_nullable,) if mixed else KEYWORD_CHECKS:
+            for suffix, args in check(base, revision, direction):
+                unit.findings.append(
+                    (
+                        f"{pair.subject}-{suffix}",
+                        _args(pair.subject_args, args),
+                        pair.base_pointer,
+                        pair.revision_pointer,
+                    )
+                )
+        subject = "request-property" if pair.subject == "request-parameter" else pair.subject
+        label = dict(pair.subject_args).get("name", pair.label)
+        if not mixed:
+            yield from self._properties(unit, pair, subject, label)
+            for keyword, suffix in (("items", "[]"), ("additionalProperties", "{}")):
+                old, new = base.get(keyword), revision.get(keyword)
+                if isinstance(old, Mapping) and isinstance(new, Mapping):
+                    yield _child(pair, keyword, old, new, label + suffix, subject)
+        for keyword in ("allOf", "anyOf", "oneOf"):
+            yield from self._members(unit, pair, keyword, subject, label)
+
+    def _properties(self, unit: _Unit, pair: _Pair, subject: str, label: str) -> Iterator[_Pair]:
+        old_props, new_props = pair.base.get("properties"), pair.revision.get("properties")
+        old_props = old_props if isinstance(old_props, Mapping) else {}
+        new_props = new_props if isinstance(new_props, Mapping) else {}
+        if not old_props and not new_props:
+            return
+        old_required, new_required = _required(pair.base), _required(pair.revision)
+        direction = unit.direction
+        # A readOnly property is never sent, a writeOnly one never returned: skip them there.
+        hidden = "readOnly" if direction == "request" else "writeOnly"
+        for name in sorted(old_props.keys() | new_props.keys()):
+            old, new = old_props.get(name), new_props.get(name)
+            child_label = f"{label}.{name}" if label else name
+            args = (("property", child_label),)
+            old_pointer = join(pair.base_pointer, "properties", name)
+            new_pointer = join(pair.revision_pointer, "properties", name)
+            if isinstance(old, Mapping) and isinstance(new, Mapping):
+                was, now = name in old_required, name in new_required
+                if was != now and not (new.get(hidden) is True or old.get(hidden) is True):
+                    rule = _REQUIRED_RULES[(direction, now)]
+                    unit.findings.append((rule, args, old_pointer, new_pointer))
+                yield _child(pair, ("properties", name), old, new, child_label, subject)
+            elif isinstance(new, Mapping) and new.get(hidden) is not True:
+                rule = _PROPERTY_RULES[(direction, "added", name in new_required)]
+                unit.findings.append((rule, args, pair.base_pointer, new_pointer))
+            elif isinstance(old, Mapping) and old.get(hidden) is not True:
+                rule = _PROPERTY_RULES[(direction, "removed", name in old_required)]
+                unit.findings.append((rule, args, old_pointer, pair.revision_pointer))
+
+    def _members(
+        self, unit: _Unit, pair: _Pair, keyword: str, subject: str, label: str
+    ) -> Iterator[_Pair]:
+        old_list, new_list = _members_of(pair.base, keyword), _members_of(pair.revision, keyword)
+        if not old_list and not new_list:
+            return
+        # `X` -> `anyOf: [X, Y]` (and back): the plain side counts as its own single member,
+        # so only Y is reported, not a whole new union.
+        if not old_list and not _composed(pair.base):
+            old_list = [(None, _as_member(pair.base, pair.refs[0]))]
+        if not new_list and not _composed(pair.revision):
+            new_list = [(None, _as_member(pair.revision, pair.refs[1]))]
+        pairs, removed, added = _match_members(
+            [m for _, m in old_list], [m for _, m in new_list], self._base, self._revision
+        )
+        family = "allOf" if keyword == "allOf" else "anyOf"
+        for i, j in pairs:
+            (oi, old), (nj, new) = old_list[i], new_list[j]
+            old = pair.base if oi is None else old
+            new = pair.revision if nj is None else new
+            yield _child(pair, _tokens(keyword, oi), old, new, label, subject, _tokens(keyword, nj))
+        for side, indices, members in (("removed", removed, old_list), ("added", added, new_list)):
+            for i in indices:
+                position, member = members[i]
+                rule = f"{unit.direction}-property-{_MEMBER_RULES[(family, side)]}"
+                args = (
+                    ("alternative", _describe(member)),
+                    ("keyword", keyword),
+                    ("property", label or "(root)"),
+                )
+                if side == "removed":
+                    where = (
+                        join(pair.base_pointer, *_tokens(keyword, position)),
+                        pair.revision_pointer,
+                    )
+                else:
+                    where = (
+                        pair.base_pointer,
+                        join(pair.revision_pointer, *_tokens(keyword, position)),
+                    )
+                unit.findings.append((rule, args, *where))
+
+
+def _composed(schema: Schema) -> bool:
+    return any(isinstance(schema.get(k), list) for k in ("allOf", "anyOf", "oneOf"))
+
+
+def _as_member(schema: Schema, ref: object) -> Schema:
+    """A plain schema standing in as a member: its original ``$ref`` when it had one, so it
+    pairs with the same ``$ref`` on the other side."""
+    return {"$ref": ref} if isinstance(ref, str) else schema
+
+
+def _tokens(keyword: str, position: int | None) -> tuple[str | int, ...]:
+    return () if position is None else (keyword, position)
+
+
+def _child(
+    pair: _Pair,
+    tokens: str | tuple[str | int, ...],
+    old: Schema,
+    new: Schema,
+    label: str,
+    subject: str,
+    revision_tokens: tuple[str | int, ...] | None = None,
+) -> _Pair:
+    tokens = (tokens,) if isinstance(tokens, str) else tokens
+    return _Pair(
+        old,
+        join(pair.base_pointer, *tokens),
+        new,
+        join(pair.revision_pointer, *(tokens if revision_tokens is None else revision_tokens)),
+        label,
+        subject,
+        (("property", label),),
+    )
+
+
+def _args(subject_args: Args, args: Mapping[str, object]) -> Args:
+    return tuple(sorted((*subject_args, *((k, show(v)) for k, v in args.items()))))
+
+
+def _required(schema: Schema) -> frozenset[str]:
+    required = schema.get("required")
+    if not isinstance(required, list):
+        return frozenset()
+    return frozenset(name for name in required if isinstance(name, str))
+
+
+def _members_of(schema: Schema, keyword: str) -> list[tuple[int | None, Schema]]:
+    """Members of a composition keyword, without pydantic's ``{"type": "null"}`` alternative
+    (null-ness is judged by the nullable check instead)."""
+    members = schema.get(keyword)
+    if not isinstance(members, list):
+        return []
+    return [
+        (i, m)
+        for i, m in enumerate(members)
+        if isinstance(m, Mapping) and not (keyword != "allOf" and is_null_schema(m))
+    ]
+
+
+def _signature(member: Schema, resolver: Resolver) -> str:
+    target = resolver.resolve(member, "")
+    node = target.node if isinstance(target, Resolved) else member
+    types = types_of(node)
+    return "|".join(sorted(types)) if types else json.dumps(sorted(node.keys()))
+
+
+def _match_members(
+    old: Sequence[Schema], new: Sequence[Schema], base: Resolver, revision: Resolver
+) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """Pair composition members: same ``$ref`` first, then the same type signature (in
+    order), then - when as many remain on both sides - by position (a renamed component
+    keeps its place)."""
+    pairs: list[tuple[int, int]] = []
+    left, right = list(range(len(old))), list(range(len(new)))
+    refs = {new[j].get("$ref"): j for j in right if isinstance(new[j].get("$ref"), str)}
+    for i in list(left):
+        j = refs.get(old[i].get("$ref")) if isinstance(old[i].get("$ref"), str) else None
+        if j is not None and j in right:
+            pairs.append((i, j))
+            left.remove(i)
+            right.remove(j)
+    old_sig = {i: _signature(old[i], base) for i in left}
+    new_sig = {j: _signature(new[j], revision) for j in right}
+    for i in list(left):
+        same = [j for j in right if new_sig[j] == old_sig[i]]
+        if same:  # in order: the first still free member of the same type
+            pairs.append((i, same[0]))
+            left.remove(i)
+            right.remove(same[0])
+    if len(left) == len(right):
+        pairs.extend(zip(left, right, strict=True))
+        left, right = [], []
+    return sorted(pairs), left, right
+
+
+def _describe(member: Schema) -> str:
+    ref = member.get("$ref")
+    if isinstance(ref, str):
+        return last_token(ref.partition("#")[2]) or ref
+    types = types_of(member)
+    return "|".join(sorted(types)) if types else "schema"
+
+
+def _bit_indices(bits: int) -> Iterator[int]:
+    index = 0
+    while bits:
+        if bits & 1:
+            yield index
+        bits >>= 1
+        index += 1

@@ -1,0 +1,227 @@
+"""Renderings of a :class:`~openapi_builder.diff.report.DiffReport`: text, Markdown, JSON,
+GitHub Actions annotations and JUnit XML. Each is a pure function of the report.
+
+The JSON format is versioned (``format_version``) and described by :data:`JSON_SCHEMA`;
+fields are only ever added within a version::
+
+    {"format_version": 1,
+     "summary": {"breaking": int, "warning": int, "info": int, "ignored": int,
+                 "fail_on": "breaking"|"warning"|"info"|"never", "exit_code": 0|1},
+     "changes": [{"rule_id", "level", "direction", "operations": ["GET /p"],
+                  "base_pointer": str|null, "revision_pointer": str|null,
+                  "message", "args": {str: str}}],
+     "ignored": [ ...same items... ]}
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+from xml.etree import ElementTree
+
+from openapi_builder.diff.rules import Level, reaches
+
+if TYPE_CHECKING:
+    from openapi_builder.diff.report import DiffReport, ReportedChange
+
+JSON_FORMAT_VERSION = 1
+
+_CHANGE_SCHEMA: Mapping[str, Any] = {
+    "type": "object",
+    "required": [
+        "rule_id",
+        "level",
+        "direction",
+        "operations",
+        "base_pointer",
+        "revision_pointer",
+        "message",
+        "args",
+    ],
+    "properties": {
+        "rule_id": {"type": "string"},
+        "level": {"enum": ["breaking", "warning", "info"]},
+        "direction": {"enum": ["request", "response", "none"]},
+        "operations": {"type": "array", "items": {"type": "string"}},
+        "base_pointer": {"type": ["string", "null"]},
+        "revision_pointer": {"type": ["string", "null"]},
+        "message": {"type": "string"},
+        "args": {"type": "object", "additionalProperties": {"type": "string"}},
+    },
+}
+
+JSON_SCHEMA: Mapping[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "openapi-builder diff report",
+    "type": "object",
+    "required": ["format_version", "summary", "changes", "ignored"],
+    "properties": {
+        "format_version": {"const": JSON_FORMAT_VERSION},
+        "summary": {
+            "type": "object",
+            "required": ["breaking", "warning", "info", "ignored", "fail_on", "exit_code"],
+            "properties": {
+                "breaking": {"type": "integer", "minimum": 0},
+                "warning": {"type": "integer", "minimum": 0},
+                "info": {"type": "integer", "minimum": 0},
+                "ignored": {"type": "integer", "minimum": 0},
+                "fail_on": {"enum": ["breaking", "warning", "info", "never"]},
+                "exit_code": {"enum": [0, 1]},
+            },
+        },
+        "changes": {"type": "array", "items": _CHANGE_SCHEMA},
+        "ignored": {"type": "array", "items": _CHANGE_SCHEMA},
+    },
+}
+"""JSON Schema of :func:`to_json`'s output."""
+
+
+def summary_line(report: DiffReport) -> str:
+    """``3 changes: 1 breaking, 1 warning, 1 info`` (plus ignored ones, when any)."""
+    counts = report.counts()
+    total = sum(counts.values())
+    text = f"{total} change{'s' if total != 1 else ''}: " + ", ".join(
+        f"{count} {level}" for level, count in counts.items()
+    )
+    if report.ignored:
+        text += f" ({len(report.ignored)} ignored)"
+    return text
+
+
+def _where(change: ReportedChange) -> str:
+    parts = []
+    if change.base_pointer is not None:
+        parts.append(f"base {change.base_pointer or '/'}")
+    if change.revision_pointer is not None:
+        parts.append(f"revision {change.revision_pointer or '/'}")
+    return ", ".join(parts)
+
+
+def to_text(report: DiffReport) -> str:
+    """A summary line, then per change: level, rule id, message, operations and pointers."""
+    lines = [summary_line(report)]
+    for change in report.changes:
+        lines.append("")
+        lines.append(f"{change.level} [{change.rule_id}] {change.message}")
+        if change.operations:
+            lines.append(f"    in {', '.join(change.operations)}")
+        lines.append(f"    at {_where(change)}")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    # Pipes end a table cell and newlines end a row; backticks would open code spans.
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("`", "'")
+
+
+_TITLES: Mapping[Level, str] = {
+    "breaking": "Breaking changes",
+    "warning": "Warnings",
+    "info": "Other changes",
+}
+
+
+def to_markdown(report: DiffReport) -> str:
+    """A heading, the summary, and one table per level that has changes."""
+    lines = ["## OpenAPI changes", "", summary_line(report)]
+    for level, title in _TITLES.items():
+        changes = report.at_level(level)
+        if not changes:
+            continue
+        lines += ["", f"### {title}", "", "| Operations | Change | Rule |", "| --- | --- | --- |"]
+        for change in changes:
+            operations = "<br>".join(f"`{_cell(op)}`" for op in change.operations) or "-"
+            lines.append(f"| {operations} | {_cell(change.message)} | `{change.rule_id}` |")
+    return "\n".join(lines) + "\n"
+
+
+def to_json(report: DiffReport) -> str:
+    """The report as JSON (see :data:`JSON_SCHEMA`), keys sorted, two-space indented."""
+    counts = report.counts()
+    data = {
+        "format_version": JSON_FORMAT_VERSION,
+        "summary": {
+            **counts,
+            "ignored": len(report.ignored),
+            "fail_on": report.fail_on,
+            "exit_code": report.exit_code,
+        },
+        "changes": [change.to_dict() for change in report.changes],
+        "ignored": [change.to_dict() for change in report.ignored],
+    }
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+_GITHUB_COMMANDS = {"breaking": "error", "warning": "warning", "info": "notice"}
+
+
+def _github_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def to_github(report: DiffReport) -> str:
+    """One workflow command per change; the file is the revision document when known."""
+    lines = []
+    for change in report.changes:
+        properties = []
+        if report.revision_source:
+            properties.append(f"file={_github_property(report.revision_source)}")
+        properties.append(f"title={_github_property(change.rule_id)}")
+        where = f" ({', '.join(change.operations)})" if change.operations else ""
+        message = _github_data(f"{change.message}{where} - at {_where(change)}")
+        lines.append(f"::{_GITHUB_COMMANDS[change.level]} {','.join(properties)}::{message}")
+    return "".join(line + "\n" for line in lines)
+
+
+def to_junit(report: DiffReport) -> str:
+    """JUnit XML: one ``testcase`` per change (class name = rule id); changes that reach
+    ``fail_on`` carry a ``failure``, the others are passing cases with the message as output."""
+    failing = [c for c in report.changes if reaches(c.level, report.fail_on)]
+    suite = ElementTree.Element(
+        "testsuite",
+        {
+            "name": "openapi-builder diff",
+            "tests": str(len(report.changes)),
+            "failures": str(len(failing)),
+            "errors": "0",
+            "skipped": "0",
+        },
+    )
+    for change in report.changes:
+        case = ElementTree.SubElement(
+            suite,
+            "testcase",
+            {
+                "classname": change.rule_id,
+                "name": f"{', '.join(change.operations) or _where(change)}: {change.message}",
+            },
+        )
+        body = f"{change.level}: {change.message}\nat {_where(change)}"
+        if reaches(change.level, report.fail_on):
+            failure = ElementTree.SubElement(
+                case, "failure", {"message": change.message, "type": change.level}
+            )
+            failure.text = body
+        else:
+            ElementTree.SubElement(case, "system-out").text = body
+    ElementTree.indent(suite)
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        + ElementTree.tostring(suite, encoding="unicode")
+        + "\n"
+    )
+
+
+FORMATS: Mapping[str, Callable[[DiffReport], str]] = {
+    "text": to_text,
+    "markdown": to_markdown,
+    "json": to_json,
+    "github": to_github,
+    "junit": to_junit,
+}
+"""Renderers by the names the CLI's ``--format`` accepts."""

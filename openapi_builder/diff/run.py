@@ -1,0 +1,187 @@
+"""``diff(base, revision)``: compare two OpenAPI documents and classify every change."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import date
+from types import MappingProxyType
+from typing import Any
+
+from openapi_builder.diff.change import Args, Change
+from openapi_builder.diff.checks.bodies import check_request_body, check_responses
+from openapi_builder.diff.checks.endpoints import check_added, check_endpoint, check_removed
+from openapi_builder.diff.checks.parameters import check_parameters
+from openapi_builder.diff.checks.security import check_security
+from openapi_builder.diff.checks.webhooks import check_webhooks
+from openapi_builder.diff.compare import SchemaComparer
+from openapi_builder.diff.context import Context
+from openapi_builder.diff.ignore import (
+    IgnoreEntry,
+    accepts_everywhere,
+    parse_ignore_file,
+    split_ignored,
+)
+from openapi_builder.diff.operations import collect_operations
+from openapi_builder.diff.options import DiffOptionError, check_severity_overrides, path_filter
+from openapi_builder.diff.report import DiffReport, ReportedChange
+from openapi_builder.diff.resolve import Resolver
+from openapi_builder.diff.rules import FAIL_ON_VALUES, RULES, FailOn, Level
+from openapi_builder.diff.sources import read_spec_source
+
+Source = Mapping[str, Any] | str | os.PathLike[str]
+
+
+def diff(
+    base: Source,
+    revision: Source,
+    *,
+    fail_on: FailOn = "breaking",
+    ignore: Iterable[IgnoreEntry] | str | os.PathLike[str] | None = None,
+    severity: Mapping[str, str] | None = None,
+    match_path: str | Sequence[str] | None = None,
+    unmatch_path: str | Sequence[str] | None = None,
+    today: date | None = None,
+) -> DiffReport:
+    """Compare two OpenAPI documents and report what changed and what breaks clients.
+
+    Args:
+        base, revision: documents as dicts, or paths (``str``/``PathLike``); a ``str`` may be
+            ``GITREV:path`` (see :func:`read_spec_source`). Dicts are never modified.
+        fail_on: the level from which ``exit_code`` is 1: ``breaking``, ``warning``, ``info``
+            or ``never``.
+        ignore: accepted changes - entries, or the path of an ignore file
+            (see :mod:`openapi_builder.diff.ignore`); they move to ``report.ignored``.
+        severity: per-rule level overrides, ``{rule id: breaking|warning|info|off}``.
+        match_path, unmatch_path: regexes on paths; only operations whose path matches one
+            ``match_path`` and no ``unmatch_path`` are compared.
+        today: the date ``x-sunset`` is judged against (default: today, local time).
+
+    Returns:
+        A :class:`DiffReport`; its ``changes`` are sorted by ``ReportedChange.sort_key``.
+
+    Raises:
+        LoadError: a path cannot be read or parsed.
+        DiffOptionError: an option is invalid (unknown rule id or level, bad regex).
+    """
+    if fail_on not in FAIL_ON_VALUES:
+        raise DiffOptionError(
+            f"fail_on must be one of {', '.join(FAIL_ON_VALUES)}, not {fail_on!r}"
+        )
+    overrides = check_severity_overrides(severity or {})
+    entries = _ignore_entries(ignore)
+    keep = path_filter(match_path, unmatch_path)
+    old_doc, old_name = _document(base)
+    new_doc, new_name = _document(revision)
+    changes = detect_changes(old_doc, new_doc, keep=keep, today=today or date.today())
+    reported: list[ReportedChange] = []
+    ignored: list[ReportedChange] = []
+    for change in changes:
+        override = overrides.get(change.rule_id)
+        if override == "off":
+            continue
+        level: Level = RULES[change.rule_id].level if override is None else override
+        if change.operations:
+            kept, accepted = split_ignored(change.rule_id, change.operations, entries)
+        elif accepts_everywhere(change.rule_id, entries):
+            kept, accepted = (), ()
+            ignored.append(_reported(change, level, ()))
+            continue
+        else:
+            kept, accepted = (), ()
+            reported.append(_reported(change, level, ()))
+            continue
+        if kept:
+            reported.append(_reported(change, level, kept))
+        if accepted:
+            ignored.append(_reported(change, level, accepted))
+    return DiffReport(
+        changes=tuple(sorted(reported, key=ReportedChange.sort_key)),
+        ignored=tuple(sorted(ignored, key=ReportedChange.sort_key)),
+        fail_on=fail_on,
+        base_source=old_name,
+        revision_source=new_name,
+    )
+
+
+def detect_changes(
+    base: Mapping[str, Any],
+    revision: Mapping[str, Any],
+    *,
+    keep: Any = lambda _path: True,
+    today: date,
+) -> list[Change]:
+    """Every raw change between two documents, merged so each (rule, args, pointers) appears
+    once with the union of its operations. No levels, overrides or messages yet."""
+    old_resolver, new_resolver = Resolver(base), Resolver(revision)
+    ctx = Context(old_resolver, new_resolver, SchemaComparer(old_resolver, new_resolver), today)
+    merged: dict[tuple[str, Args, str | None, str | None], set[str]] = {}
+    for change in _operation_changes(ctx, base, revision, keep):
+        key = (change.rule_id, change.args, change.base_pointer, change.revision_pointer)
+        merged.setdefault(key, set()).update(change.operations)
+    return [
+        Change(
+            rule_id=rule_id,
+            args=args,
+            base_pointer=base_pointer,
+            revision_pointer=revision_pointer,
+            operations=tuple(sorted(operations)),
+        )
+        for (rule_id, args, base_pointer, revision_pointer), operations in merged.items()
+    ]
+
+
+def _operation_changes(
+    ctx: Context,
+    base: Mapping[str, Any],
+    revision: Mapping[str, Any],
+    keep: Callable[[str], bool],
+) -> Iterator[Change]:
+    old_ops = collect_operations(base, ctx.base, keep)
+    new_ops = collect_operations(revision, ctx.revision, keep)
+    for key in sorted(old_ops.keys() | new_ops.keys()):
+        old, new = old_ops.get(key), new_ops.get(key)
+        if new is None and old is not None:
+            yield check_removed(ctx, old)
+        elif old is None and new is not None:
+            yield check_added(new)
+        elif old is not None and new is not None:
+            yield from check_endpoint(ctx, old, new)
+            yield from check_parameters(ctx, old, new)
+            yield from check_request_body(ctx, old, new)
+            yield from check_responses(ctx, old, new)
+            yield from check_security(base, revision, old, new)
+    yield from check_webhooks(base, revision)
+    # Schema findings last: the comparer has now seen every use of every schema.
+    yield from ctx.schemas.changes()
+
+
+def _reported(change: Change, level: Level, operations: tuple[str, ...]) -> ReportedChange:
+    rule = RULES[change.rule_id]
+    args = MappingProxyType(dict(change.args))
+    return ReportedChange(
+        rule_id=rule.id,
+        level=level,
+        direction=rule.direction,
+        operations=operations,
+        base_pointer=change.base_pointer,
+        revision_pointer=change.revision_pointer,
+        message=rule.render(args),
+        args=args,
+    )
+
+
+def _document(source: Source) -> tuple[Mapping[str, Any], str | None]:
+    if isinstance(source, Mapping):
+        return source, None
+    return read_spec_source(source), os.fspath(source)
+
+
+def _ignore_entries(
+    ignore: Iterable[IgnoreEntry] | str | os.PathLike[str] | None,
+) -> tuple[IgnoreEntry, ...]:
+    if ignore is None:
+        return ()
+    if isinstance(ignore, str | os.PathLike):
+        return parse_ignore_file(ignore)
+    return tuple(ignore)

@@ -1,0 +1,106 @@
+"""The rule catalogue and its cases: one fixture pair per rule, walked by one test."""
+
+from __future__ import annotations
+
+import re
+import string
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from openapi_builder.diff import RULES, diff, format_rules_table
+from openapi_builder.load import load
+
+CASES = Path(__file__).resolve().parents[2] / "fixtures" / "diff" / "rules"
+CASE_IDS = sorted(p.name for p in CASES.iterdir() if p.is_dir())
+# The x-sunset cases use 2020-01-31 (passed) and 2999-12-31 (to come).
+TODAY = date(2025, 1, 1)
+
+
+def _observed(base: Any, revision: Any) -> list[dict[str, Any]]:
+    report = diff(base, revision, today=TODAY)
+    return [
+        {
+            "rule_id": c.rule_id,
+            "level": c.level,
+            "operations": list(c.operations),
+            "base_pointer": c.base_pointer,
+            "revision_pointer": c.revision_pointer,
+        }
+        for c in report.changes
+    ]
+
+
+@pytest.mark.parametrize("rule_id", CASE_IDS)
+def test_rule_case(rule_id: str) -> None:
+    folder = CASES / rule_id
+    expected = yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))["changes"]
+    assert _observed(load(folder / "base.yaml"), load(folder / "revision.yaml")) == expected
+
+
+# Changes that read the same both ways (a -> b and b -> a).
+SYMMETRIC = {
+    "api-operation-id-removed",
+    "ref-unresolvable",
+    "request-path-parameter-renamed",
+    "request-parameter-type-changed",
+    "request-property-type-changed",
+    "response-property-type-changed",
+    "request-parameter-pattern-changed",
+    "request-property-pattern-changed",
+}
+
+
+@pytest.mark.parametrize("rule_id", sorted(set(CASE_IDS) - SYMMETRIC))
+def test_rule_case_reversed_is_not_the_same_rule(rule_id: str) -> None:
+    # Swapping the documents must not report the same rule: catches checks that ignore
+    # which side is which (a removal reported for an addition).
+    folder = CASES / rule_id
+    swapped = _observed(load(folder / "revision.yaml"), load(folder / "base.yaml"))
+    assert rule_id not in {c["rule_id"] for c in swapped}
+
+
+def test_every_rule_has_a_case_and_every_case_a_rule() -> None:
+    assert sorted(RULES) == CASE_IDS
+
+
+@pytest.mark.parametrize("rule", RULES.values(), ids=lambda r: r.id)
+def test_rule_rows_are_complete(rule: Any) -> None:
+    assert re.fullmatch(r"[a-z][a-z0-9-]*[a-z0-9]", rule.id)
+    assert rule.level in ("breaking", "warning", "info")
+    assert rule.direction in ("request", "response", "none")
+    fields = {name for _, name, _, _ in string.Formatter().parse(rule.template) if name}
+    # Every field renders with text, and nothing is left unformatted.
+    message = rule.render(dict.fromkeys(fields, "X"))
+    assert "{" not in message and message.strip() == message and message
+
+
+def test_rules_table_lists_every_rule_once_with_its_level() -> None:
+    table = format_rules_table()
+    lines = table.splitlines()
+    assert lines[0].split() == ["ID", "LEVEL", "DIRECTION", "MESSAGE"]
+    assert len(lines) == len(RULES) + 1
+    for line, rule in zip(lines[1:], RULES.values(), strict=True):
+        assert line.split()[:3] == [rule.id, rule.level, rule.direction]
+        assert line.endswith(rule.template)
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "level"),
+    [
+        ("api-removed-without-deprecation", "breaking"),
+        ("request-parameter-became-required", "breaking"),
+        ("response-property-enum-value-added", "warning"),
+        ("response-property-x-extensible-enum-value-added", "info"),
+        ("request-property-type-generalized", "info"),
+        ("response-property-type-changed", "breaking"),
+        ("request-property-pattern-changed", "warning"),
+        ("request-parameter-removed", "warning"),
+        ("webhook-removed", "breaking"),
+    ],
+)
+def test_levels_that_the_issue_fixes(rule_id: str, level: str) -> None:
+    assert RULES[rule_id].level == level
