@@ -8,7 +8,7 @@ with :func:`format_rules_table`.
 from openapi_builder.diff.change import Change
 from openapi_builder.diff.formats import JSON_SCHEMA
 from openapi_builder.diff.ignore import IgnoreEntry, parse_ignore_file, parse_ignore_text
-from openapi_builder.diff.options import DiffOptionError, parse_severity_overrides
+from openapi_builder.diff.options import parse_severity_overrides
 from openapi_builder.diff.report import DiffReport, ReportedChange
 from openapi_builder.diff.rules import (
     FAIL_ON_VALUES,
@@ -20,6 +20,7 @@ from openapi_builder.diff.rules import (
 )
 from openapi_builder.diff.run import diff
 from openapi_builder.diff.sources import read_spec_source
+from openapi_builder.errors import DiffOptionError
 
 __all__ = [
     "FAIL_ON_VALUES",

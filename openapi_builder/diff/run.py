@@ -23,11 +23,12 @@ from openapi_builder.diff.ignore import (
     split_ignored,
 )
 from openapi_builder.diff.operations import collect_operations
-from openapi_builder.diff.options import DiffOptionError, check_severity_overrides, path_filter
+from openapi_builder.diff.options import check_severity_overrides, path_filter
 from openapi_builder.diff.report import DiffReport, ReportedChange
 from openapi_builder.diff.resolve import Resolver
 from openapi_builder.diff.rules import FAIL_ON_VALUES, RULES, FailOn, Level
 from openapi_builder.diff.sources import read_spec_source
+from openapi_builder.errors import DiffOptionError
 
 Source = Mapping[str, Any] | str | os.PathLike[str]
 
