@@ -17,7 +17,11 @@ from typing import Any
 
 from openapi_builder.declare import (
     HTTP_METHODS,
+    Header,
+    MediaType,
     Operation,
+    Parameter,
+    RequestBody,
     SecurityScheme,
     Server,
     Tag,
@@ -26,7 +30,7 @@ from openapi_builder.declare import (
 from openapi_builder.errors import DeclarationError
 from openapi_builder.merge import deep_merge
 from openapi_builder.request import normalize_parameter, normalize_request_body
-from openapi_builder.responses import normalize_responses
+from openapi_builder.responses import normalize_headers, normalize_response, normalize_responses
 from openapi_builder.schemas import SchemaRegistry, SchemaUse
 
 __all__ = ["Declarations", "assemble", "declaration_at", "default_operation_id"]
@@ -204,7 +208,10 @@ def _operation(operation: Operation, declared: Declarations) -> dict[str, Any]:
         out["externalDocs"] = copy.deepcopy(dict(operation.external_docs))
     out["operationId"] = operation.operation_id or default_operation_id(operation)
     if operation.parameters:
-        out["parameters"] = [normalize_parameter(p, where=where) for p in operation.parameters]
+        out["parameters"] = [
+            normalize_parameter(p, where=where) if isinstance(p, Parameter) else dict(p)
+            for p in operation.parameters
+        ]
     if operation.request_body is not None:
         out["requestBody"] = normalize_request_body(operation.request_body, where=where)
     out["responses"] = normalize_responses(operation, declared.responses)
@@ -254,10 +261,16 @@ def _server(server: Server) -> dict[str, Any]:
 
 def _tag(tag: Tag) -> dict[str, Any]:
     out: dict[str, Any] = {"name": tag.name}
+    if tag.summary is not None:
+        out["summary"] = tag.summary
     if tag.description is not None:
         out["description"] = tag.description
     if tag.external_docs is not None:
         out["externalDocs"] = copy.deepcopy(dict(tag.external_docs))
+    if tag.parent is not None:
+        out["parent"] = tag.parent
+    if tag.kind is not None:
+        out["kind"] = tag.kind
     out.update(copy.deepcopy(dict(tag.extensions)))
     return out
 
@@ -287,9 +300,14 @@ def _security_scheme(scheme: SecurityScheme) -> dict[str, Any]:
 
 
 def _components(declared: Declarations) -> dict[str, Any]:
+    """Reusable components: declaration objects normalized, dicts emitted as given."""
     components: dict[str, Any] = {}
     for kind, entries in declared.components.items():
-        components[kind] = copy.deepcopy(dict(entries))
+        normalize = _COMPONENT_NORMALIZERS.get(kind, _as_given)
+        components[kind] = {
+            str(name): normalize(value, f"components.{kind}[{name!r}]", declared)
+            for name, value in entries.items()
+        }
     if declared.security_schemes:
         schemes = components.setdefault("securitySchemes", {})
         for name, scheme in declared.security_schemes.items():
@@ -297,11 +315,74 @@ def _components(declared: Declarations) -> dict[str, Any]:
     return components
 
 
-def _components_with_schemas(
-    components: Mapping[str, Any], schemas: dict[str, Any]
-) -> dict[str, Any]:
-    # "schemas" comes first, as in the specification's Components Object.
-    return {"schemas": schemas, **{k: v for k, v in components.items() if k != "schemas"}}
+def _as_given(value: Any, where: str, declared: Declarations) -> Any:
+    if isinstance(value, Mapping):
+        return copy.deepcopy(dict(value))
+    raise DeclarationError(
+        f"expected a dict (the OpenAPI object itself), got {type(value).__name__}", where=where
+    )
+
+
+def _schema_component(value: Any, where: str, declared: Declarations) -> Any:
+    if isinstance(value, (Mapping, bool)):
+        return copy.deepcopy(value)
+    raise DeclarationError(
+        "components.schemas takes JSON Schema dicts; models used by operations are added "
+        "to components.schemas automatically under their own names",
+        where=where,
+    )
+
+
+def _parameter_component(value: Any, where: str, declared: Declarations) -> Any:
+    if isinstance(value, Parameter):
+        return normalize_parameter(value, where=where)
+    return _as_given(value, where, declared)
+
+
+def _response_component(value: Any, where: str, declared: Declarations) -> Any:
+    response = normalize_response(value, media_type="application/json", where=where, label=where)
+    if "description" not in response:
+        raise DeclarationError("a reusable response needs a description", where=where)
+    return response
+
+
+def _header_component(value: Any, where: str, declared: Declarations) -> Any:
+    if isinstance(value, Header):
+        return normalize_headers({"header": value}, where=where)["header"]
+    return _as_given(value, where, declared)
+
+
+def _request_body_component(value: Any, where: str, declared: Declarations) -> Any:
+    if isinstance(value, (RequestBody, MediaType)):
+        return normalize_request_body(value, where=where)
+    return _as_given(value, where, declared)
+
+
+def _callback_component(value: Any, where: str, declared: Declarations) -> Any:
+    if isinstance(value, Operation) or (
+        isinstance(value, Sequence) and all(isinstance(v, Operation) for v in value)
+    ):
+        return _callbacks({"callback": value}, declared)["callback"]
+    return _as_given(value, where, declared)
+
+
+def _path_item_component(value: Any, where: str, declared: Declarations) -> Any:
+    if isinstance(value, Operation):
+        value = [value]
+    if isinstance(value, Sequence) and all(isinstance(v, Operation) for v in value):
+        return {op.method.lower(): _operation(op, declared) for op in value}
+    return _as_given(value, where, declared)
+
+
+_COMPONENT_NORMALIZERS = {
+    "schemas": _schema_component,
+    "parameters": _parameter_component,
+    "responses": _response_component,
+    "headers": _header_component,
+    "requestBodies": _request_body_component,
+    "callbacks": _callback_component,
+    "pathItems": _path_item_component,
+}
 
 
 def _uses(document: Any) -> list[SchemaUse]:
@@ -355,7 +436,7 @@ def _cross_checks(declared: Declarations) -> list[DeclarationError]:
                 )
             )
         seen_ids.setdefault(operation_id, operation.label)
-        problems.extend(_path_parameter_problems(operation))
+        problems.extend(_path_parameter_problems(operation, declared))
         problems.extend(_security_problems(operation.security or (), declared, operation.label))
     problems.extend(_security_problems(declared.security or (), declared, "API security"))
     return problems
@@ -365,12 +446,30 @@ def _route_shape(path: str) -> str:
     return re.sub(r"\{[^{}]*\}", "{}", path)
 
 
-def _path_parameter_problems(operation: Operation) -> list[DeclarationError]:
+def _path_parameter_problems(
+    operation: Operation, declared: Declarations
+) -> list[DeclarationError]:
     problems = []
+    parameters: list[tuple[str, str]] = []
+    for parameter in operation.parameters:
+        if isinstance(parameter, Parameter):
+            parameters.append((parameter.name, parameter.location))
+            continue
+        target = _component_parameter(parameter["$ref"], declared)
+        if target is None:
+            problems.append(
+                DeclarationError(
+                    f"parameter $ref {parameter['$ref']!r} names no parameter in "
+                    "API(components={'parameters': ...})",
+                    where=operation.label,
+                )
+            )
+        else:
+            parameters.append(target)
     in_template = path_template_names(operation.path)
-    declared = [p.name for p in operation.parameters if p.location == "path"]
+    in_path = [name for name, location in parameters if location == "path"]
     for name in in_template:
-        if name not in declared:
+        if name not in in_path:
             problems.append(
                 DeclarationError(
                     f"the path uses {{{name}}} but no path parameter {name!r} is declared: "
@@ -378,7 +477,7 @@ def _path_parameter_problems(operation: Operation) -> list[DeclarationError]:
                     where=operation.label,
                 )
             )
-    for name in declared:
+    for name in in_path:
         if name not in in_template:
             problems.append(
                 DeclarationError(
@@ -388,17 +487,30 @@ def _path_parameter_problems(operation: Operation) -> list[DeclarationError]:
                 )
             )
     seen: set[tuple[str, str]] = set()
-    for parameter in operation.parameters:
-        key = (parameter.name, parameter.location)
-        if key in seen:
+    for name, location in parameters:
+        if (name, location) in seen:
             problems.append(
                 DeclarationError(
-                    f"parameter {parameter.name!r} in {parameter.location} is declared twice",
+                    f"parameter {name!r} in {location} is declared twice",
                     where=operation.label,
                 )
             )
-        seen.add(key)
+        seen.add((name, location))
     return problems
+
+
+def _component_parameter(ref: str, declared: Declarations) -> tuple[str, str] | None:
+    """``(name, in)`` of ``#/components/parameters/<key>``, or None when it is not declared."""
+    prefix = "#/components/parameters/"
+    if not ref.startswith(prefix):
+        return None
+    key = ref[len(prefix) :].replace("~1", "/").replace("~0", "~")
+    value = declared.components.get("parameters", {}).get(key)
+    if isinstance(value, Parameter):
+        return (value.name, value.location)
+    if isinstance(value, Mapping) and "name" in value and "in" in value:
+        return (str(value["name"]), str(value["in"]))
+    return None
 
 
 def _security_problems(

@@ -101,6 +101,10 @@ def _frozen_tuple(value: Iterable[Any] | None, what: str) -> tuple[Any, ...]:
     return tuple(value)
 
 
+def _is_ref(value: object) -> bool:
+    return isinstance(value, Mapping) and isinstance(value.get("$ref"), str) and len(value) == 1
+
+
 def _set(obj: object, name: str, value: object) -> None:
     # Frozen dataclasses normalize their own fields in __post_init__ only.
     object.__setattr__(obj, name, value)
@@ -137,12 +141,19 @@ class Server:
 
 @dataclass(frozen=True, slots=True)
 class Tag:
-    """A tag with an optional description and external docs (``{"url": ..., ...}``)."""
+    """A tag with an optional description and external docs (``{"url": ..., ...}``).
+
+    ``summary``, ``parent`` (the name of another tag) and ``kind`` (e.g. "nav", "badge")
+    exist from OpenAPI 3.2 on; building an older version with them is a DeclarationError.
+    """
 
     name: str
     _: KW_ONLY
+    summary: str | None = None
     description: str | None = None
     external_docs: Mapping[str, Any] | None = None
+    parent: str | None = None
+    kind: str | None = None
     extensions: Mapping[str, Any] = field(default_factory=_empty)
 
     def __post_init__(self) -> None:
@@ -339,7 +350,7 @@ class Operation:
     summary: str | None = None
     description: str | None = None
     tags: Sequence[str] = ()
-    parameters: Sequence[Parameter] = ()
+    parameters: Sequence[Parameter | Mapping[str, str]] = ()
     request_body: Any = None
     response_model: Any = None
     status_code: int | str | None = None
@@ -386,9 +397,10 @@ class Operation:
         except DeclarationError as error:
             raise error.at(where) from None
         for parameter in self.parameters:
-            if not isinstance(parameter, Parameter):
+            if not isinstance(parameter, Parameter) and not _is_ref(parameter):
                 raise DeclarationError(
-                    f"parameters must be Parameter objects, got {type(parameter).__name__}",
+                    "parameters must be Parameter objects or {'$ref': "
+                    f"'#/components/parameters/<name>'}}, got {parameter!r}",
                     where=where,
                 )
 

@@ -27,6 +27,7 @@ __all__ = [
     "body_allowed",
     "normalize_content",
     "normalize_headers",
+    "normalize_response",
     "normalize_responses",
     "status_description",
 ]
@@ -79,7 +80,17 @@ def normalize_responses(
         responses[main_status]["content"] = {operation.media_type: {"schema": schema}}
 
     for status, declared in _declared_responses(operation, api_responses or {}).items():
-        extra = _normalize_one(declared, status, operation)
+        if isinstance(declared, Mapping) and "$ref" in declared:
+            # A reference to components.responses replaces the response; nothing merges in.
+            responses[status] = copy.deepcopy(dict(declared))
+            continue
+        extra = normalize_response(
+            declared,
+            media_type=operation.media_type,
+            where=f"{operation.label} responses[{status!r}]",
+            label=f"response {status!r}",
+            operation_label=operation.label,
+        )
         existing = responses.get(status, {})
         description = (
             extra.get("description")
@@ -106,15 +117,22 @@ def _declared_responses(operation: Operation, api_responses: Mapping[Any, Any]) 
     return declared
 
 
-def _normalize_one(declared: Any, status: str, operation: Operation) -> dict[str, Any]:
-    where = f"{operation.label} responses[{status!r}]"
+def normalize_response(
+    declared: Any,
+    *,
+    media_type: str,
+    where: str,
+    label: str,
+    operation_label: str | None = None,
+) -> dict[str, Any]:
+    """One Response Object from a dict or ``ob.Response`` (``model`` -> content schema)."""
     if isinstance(declared, Response):
         declared = declared.as_dict()
     if not isinstance(declared, Mapping):
         raise DeclarationError(
-            f"response {status!r} must be a dict or ob.Response, got "
+            f"{label} must be a dict or ob.Response, got "
             f"{type(declared).__name__}: write {{'description': ..., 'model': ...}}",
-            where=operation.label,
+            where=operation_label or where,
         )
     result: dict[str, Any] = {}
     for key, value in declared.items():
@@ -129,7 +147,7 @@ def _normalize_one(declared: Any, status: str, operation: Operation) -> dict[str
     model = declared.get("model")
     if model is not None:
         content = result.setdefault("content", {})
-        media = content.setdefault(operation.media_type, {})
+        media = content.setdefault(media_type, {})
         media["schema"] = schema_slot(model, "serialization", where=where)
     return result
 

@@ -312,3 +312,25 @@ def test_model_uses_the_operation_media_type() -> None:
     assert responses_of(operation)["404"]["content"] == {
         "application/xml": {"schema": ref("Message")}
     }
+
+
+def test_a_reference_replaces_the_response_and_nothing_merges_in() -> None:
+    operation = ob.Operation(
+        "GET",
+        "/x",
+        response_model=Item,
+        responses={
+            404: {"$ref": "#/components/responses/NotFound"},
+            200: {"$ref": "#/components/responses/Items"},
+        },
+    )
+    responses = responses_of(
+        operation,
+        components={
+            "responses": {"NotFound": {"description": "Missing"}, "Items": {"description": "Items"}}
+        },
+    )
+    assert responses == {
+        "200": {"$ref": "#/components/responses/Items"},
+        "404": {"$ref": "#/components/responses/NotFound"},
+    }
