@@ -1,0 +1,100 @@
+"""The project's promises about itself: the README's set-up commands and the import layers."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+PACKAGE = ROOT / "openapi_builder"
+
+
+def _setup_commands(ci_script: str) -> list[str]:
+    """The commands .ci/run traces (``set -x``): the user's two, after its own set-up."""
+    traced = ci_script.split("set -x\n", 1)[1]
+    return [line for line in traced.splitlines() if line and not line.startswith("#")]
+
+
+def test_ci_runs_the_readme_set_up_commands_word_for_word() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## Set up\n.*?```console\n(.*?)```", readme, re.S)
+    assert block is not None, "README has no '## Set up' console block"
+    commands = block.group(1).strip().splitlines()
+    assert len(commands) == 2
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert _setup_commands(ci) == commands
+
+
+def _imports(path: Path) -> set[str]:
+    """Modules imported at run time (imports under ``if TYPE_CHECKING:`` are for types only)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING":
+            node.body = []
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return {name for name in found if name.startswith("openapi_builder")}
+
+
+def _modules(*names: str) -> list[Path]:
+    paths: list[Path] = []
+    for name in names:
+        target = PACKAGE / name
+        paths.extend(sorted(target.rglob("*.py")) if target.is_dir() else [target])
+    return paths
+
+
+@pytest.mark.parametrize(
+    ("layer", "forbidden"),
+    [
+        (("declare.py",), ("openapi_builder.",)),
+        (
+            (
+                "load.py",
+                "_json_load.py",
+                "_yaml_load.py",
+                "render.py",
+                "_yaml_emit.py",
+                "errors.py",
+                "merge.py",
+            ),
+            (
+                "openapi_builder.declare",
+                "openapi_builder.api",
+                "openapi_builder.assemble",
+                "openapi_builder.diff",
+                "openapi_builder.validate",
+                "openapi_builder.cli",
+            ),
+        ),
+        (
+            ("diff", "validate", "dialects"),
+            (
+                "openapi_builder.declare",
+                "openapi_builder.api",
+                "openapi_builder.assemble",
+                "openapi_builder.schemas",
+                "openapi_builder.responses",
+                "openapi_builder.cli",
+                "openapi_builder.pytest_plugin",
+            ),
+        ),
+    ],
+)
+def test_lower_layers_never_import_higher_ones(
+    layer: tuple[str, ...], forbidden: tuple[str, ...]
+) -> None:
+    for path in _modules(*layer):
+        imported = _imports(path)
+        if path.name == "declare.py":
+            imported -= {"openapi_builder.errors"}
+        bad = sorted(name for name in imported if name.startswith(forbidden))
+        assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
