@@ -28,8 +28,8 @@ from openapi_builder.errors import (
     RenderError,
     SpecValidationError,
 )
-from openapi_builder.load import load, loads
-from openapi_builder.render import to_json, to_yaml
+from openapi_builder.load import LoadedDocument, load, load_document, loads
+from openapi_builder.render import to_json, to_yaml, write
 from openapi_builder.validate import Problem, ValidationReport, validate
 
 __version__ = "0.1.0"
@@ -41,6 +41,7 @@ __all__ = [
     "DiffReport",
     "Header",
     "LoadError",
+    "LoadedDocument",
     "MediaType",
     "OpenAPIBuilderError",
     "Operation",
@@ -58,10 +59,12 @@ __all__ = [
     "ValidationReport",
     "diff",
     "load",
+    "load_document",
     "loads",
     "to_json",
     "to_yaml",
     "validate",
+    "write",
 ]
 
 # Public names read as openapi_builder.X in reprs and tracebacks, not their home module.
