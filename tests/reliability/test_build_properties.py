@@ -1,0 +1,152 @@
+"""Invariants 1, 3 and 4 on random declarations.
+
+For every recipe and every supported OpenAPI version, ``build()`` either returns a document
+that openapi-spec-validator accepts, or raises ``DeclarationError`` — never another type and
+never an invalid document. Building never changes what the user passed in, and the rendered
+document loads back equal (JSON and YAML).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+from hypothesis import event as hypothesis_event
+from hypothesis import given
+from hypothesis.control import currently_in_test_context
+
+import openapi_builder as ob
+from tests.reliability.helpers import FIXTURES, assert_reference_valid, examples, snapshot
+from tests.reliability.recipes import VERSIONS, realize
+from tests.reliability.strategies import json_documents, recipes
+
+
+def event(name: str) -> None:
+    """Count an outcome in hypothesis' statistics (when running under hypothesis)."""
+    if currently_in_test_context():
+        hypothesis_event(name)
+
+
+def build_or_refuse(recipe: dict[str, Any], openapi: str) -> dict[str, Any] | None:
+    """The built document, or ``None`` when the declarations were refused as they must be."""
+    try:
+        realized = realize(recipe, openapi)
+    except ob.DeclarationError:
+        event("refused when declared")
+        return None
+    before = snapshot(realized.inputs)
+    try:
+        document = realized.api.build()
+    except ob.DeclarationError as error:
+        assert str(error), "a DeclarationError must say what is wrong"
+        event("refused by build()")
+        assert snapshot(realized.inputs) == before, "a refused build changed the user's input"
+        return None
+    assert snapshot(realized.inputs) == before, "build() changed the user's input"
+    event(f"built {openapi}")
+    return document
+
+
+@examples(0.6)
+@given(recipes())
+def test_build_returns_a_valid_document_or_raises_declaration_error(recipe: dict[str, Any]) -> None:
+    for openapi in VERSIONS:
+        document = build_or_refuse(recipe, openapi)
+        if document is not None:
+            assert document["openapi"] == openapi
+            assert_reference_valid(document)
+
+
+@examples(0.6)
+@given(recipes(valid_only=True))
+def test_rendered_documents_load_back_equal(recipe: dict[str, Any]) -> None:
+    for openapi in VERSIONS:
+        document = build_or_refuse(recipe, openapi)
+        if document is None:
+            continue
+        snapshot = copy.deepcopy(document)
+        assert ob.load(ob.to_yaml(document)) == document
+        assert ob.load(ob.to_json(document)) == document
+        assert document == snapshot, "rendering changed the document"
+
+
+@examples(0.4)
+@given(recipes(valid_only=True))
+def test_building_twice_gives_the_same_text(recipe: dict[str, Any]) -> None:
+    try:
+        realized = realize(recipe, "3.1.0")
+        first = realized.api.build(validate=False)
+        second = realized.api.build(validate=False)
+    except ob.DeclarationError:
+        return
+    assert ob.to_json(first) == ob.to_json(second)
+
+
+@examples(4.0)
+@given(json_documents())
+def test_any_json_document_survives_a_round_trip(document: dict[str, Any]) -> None:
+    snapshot = copy.deepcopy(document)
+    assert ob.loads(ob.to_yaml(document)) == document
+    assert ob.loads(ob.to_json(document)) == document
+    assert document == snapshot
+
+
+# -- known bugs, kept as minimal examples (remove the mark when fixed) -------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="webhook operationIds are not cross-checked against path operations: build() "
+    "raises SpecValidationError instead of DeclarationError",
+)
+@pytest.mark.parametrize(
+    ("path_operation", "webhook"),
+    [
+        (ob.Operation("GET", "/"), ob.Operation("GET", "/")),  # the same default id 'get'
+        (ob.Operation("GET", "/a", operation_id="x"), ob.Operation("POST", "/", operation_id="x")),
+    ],
+)
+def test_webhook_operation_id_clash_is_a_declaration_error(
+    path_operation: ob.Operation, webhook: ob.Operation
+) -> None:
+    api = ob.API("T", "1", operations=[path_operation], webhooks={"hook": webhook})
+    with pytest.raises(ob.DeclarationError, match="operationId"):
+        api.build()
+
+
+@pytest.mark.xfail(strict=True, reason="declarations hold MappingProxyType, which deepcopy refuses")
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        ob.Response(description="Not found"),
+        ob.Header(int),
+        ob.Operation("GET", "/"),
+        ob.Parameter("q", "query"),
+        ob.MediaType(schema=int),
+    ],
+    ids=lambda d: type(d).__name__,
+)
+def test_declarations_can_be_deep_copied(declaration: Any) -> None:
+    # Users deep-copy shared response tables ({404: ob.Response(...)}) before editing them.
+    assert copy.deepcopy(declaration) == declaration
+
+
+def _kept_examples() -> list[Any]:
+    params = []
+    for path in sorted(FIXTURES.glob("*.json")):
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        marks = [pytest.mark.xfail(strict=True, reason=kept["xfail"])] if kept["xfail"] else []
+        params.append(pytest.param(kept["recipe"], id=path.stem, marks=marks))
+    return params
+
+
+@pytest.mark.parametrize("recipe", _kept_examples())
+def test_kept_examples_build_valid_or_raise_declaration_error(recipe: dict[str, Any]) -> None:
+    """Every minimal example in fixtures/reliability/ keeps the invariants (or is a known bug)."""
+    built = [build_or_refuse(recipe, openapi) for openapi in VERSIONS]
+    for document in built:
+        if document is not None:
+            assert_reference_valid(document)
+            assert ob.load(ob.to_yaml(document)) == document
