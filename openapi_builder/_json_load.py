@@ -10,6 +10,7 @@ that scans cleanly, until it stands on the culprit: that gives its line and colu
 from __future__ import annotations
 
 import json
+import math
 import re
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
@@ -45,8 +46,20 @@ def _refuse_constant(name: str) -> Any:
     )
 
 
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):  # 1e999 parses to inf: not a number JSON consumers can share
+        raise _Refused(
+            f"{text} is too large for a finite number; write a smaller number, or a string "
+            "if it is meant as text"
+        )
+    return value
+
+
 # ``scan_once`` (the C scanner: one value at an offset -> (value, end)) is not in the stubs.
-_STRICT: Any = json.JSONDecoder(object_pairs_hook=_unique_pairs, parse_constant=_refuse_constant)
+_STRICT: Any = json.JSONDecoder(
+    object_pairs_hook=_unique_pairs, parse_constant=_refuse_constant, parse_float=_finite_float
+)
 _PLAIN: Any = json.JSONDecoder()
 
 

@@ -426,20 +426,33 @@ def _cross_checks(declared: Declarations) -> list[DeclarationError]:
                 )
             )
         seen_routes.add(route)
-        operation_id = operation.operation_id or default_operation_id(operation)
-        if operation_id in seen_ids:
-            problems.append(
-                DeclarationError(
-                    f"operationId {operation_id!r} is already used by {seen_ids[operation_id]}: "
-                    "give one of them a distinct operation_id=",
-                    where=operation.label,
-                )
-            )
-        seen_ids.setdefault(operation_id, operation.label)
+        problems.extend(_operation_id_problems(operation, operation.label, seen_ids))
         problems.extend(_path_parameter_problems(operation, declared))
         problems.extend(_security_problems(operation.security or (), declared, operation.label))
+    for name, operations in declared.webhooks.items():
+        for operation in operations:
+            label = f"webhook {name!r} {operation.method}"
+            problems.extend(_operation_id_problems(operation, label, seen_ids))
+            problems.extend(_security_problems(operation.security or (), declared, label))
     problems.extend(_security_problems(declared.security or (), declared, "API security"))
     return problems
+
+
+def _operation_id_problems(
+    operation: Operation, label: str, seen_ids: dict[str, str]
+) -> list[DeclarationError]:
+    """operationIds are unique across paths, webhooks (and what they share) alike."""
+    operation_id = operation.operation_id or default_operation_id(operation)
+    if operation_id in seen_ids:
+        return [
+            DeclarationError(
+                f"operationId {operation_id!r} is already used by {seen_ids[operation_id]}: "
+                "give one of them a distinct operation_id=",
+                where=label,
+            )
+        ]
+    seen_ids[operation_id] = label
+    return []
 
 
 def _route_shape(path: str) -> str:

@@ -14,9 +14,8 @@ This module imports nothing else from openapi_builder but the errors.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import KW_ONLY, dataclass, field
-from types import MappingProxyType
 from typing import Any, Literal
 
 from openapi_builder.errors import DeclarationError
@@ -43,7 +42,41 @@ PARAMETER_LOCATIONS = ("path", "query", "header", "cookie", "querystring")
 
 _STATUS_RANGE = re.compile(r"^[1-5]XX$", re.IGNORECASE)
 _PATH_TEMPLATE = re.compile(r"\{([^{}]*)\}")
-_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+class FrozenMapping(Mapping[Any, Any]):
+    """A read-only mapping that, unlike ``MappingProxyType``, copies and pickles.
+
+    Declarations hold their mappings in one of these so that they can neither change after
+    construction nor alias the caller's dict, and users can still deep-copy or pickle them.
+    """
+
+    __slots__ = ("_data",)
+    _data: dict[Any, Any]
+
+    def __init__(self, data: Mapping[Any, Any] = ()) -> None:  # type: ignore[assignment]
+        object.__setattr__(self, "_data", dict(data))
+
+    def __getitem__(self, key: Any) -> Any:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return repr(self._data)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self._data,))
+
+
+_EMPTY: Mapping[str, Any] = FrozenMapping()
 
 
 def _empty() -> Mapping[Any, Any]:
@@ -90,7 +123,7 @@ def _frozen_mapping(value: Mapping[Any, Any] | None, what: str) -> Mapping[Any, 
         return _EMPTY
     if not isinstance(value, Mapping):
         raise DeclarationError(f"{what} must be a mapping, got {type(value).__name__}")
-    return MappingProxyType(dict(value))
+    return FrozenMapping(value)
 
 
 def _frozen_tuple(value: Iterable[Any] | None, what: str) -> tuple[Any, ...]:

@@ -173,10 +173,20 @@ def _checked_text(text: str, source: str | None, max_bytes: int) -> str:
     # Characters never outnumber UTF-8 bytes, so only encode when the count could matter.
     if len(text) > max_bytes:
         raise _too_big(len(text), max_bytes, source)
-    if len(text) * 4 > max_bytes:
-        size = len(text.encode("utf-8", "surrogatepass"))
-        if size > max_bytes:
-            raise _too_big(size, max_bytes, source)
+    try:
+        size = len(text.encode("utf-8"))
+    except UnicodeEncodeError as error:  # a lone surrogate: no file could hold this text
+        line = text.count("\n", 0, error.start) + 1
+        column = error.start - (text.rfind("\n", 0, error.start) + 1) + 1
+        raise LoadError(
+            f"the text holds a lone surrogate {text[error.start]!r}, which is not Unicode "
+            "text; fix how the text was decoded",
+            source=source,
+            line=line,
+            column=column,
+        ) from None
+    if size > max_bytes:
+        raise _too_big(size, max_bytes, source)
     return text[1:] if text.startswith("\ufeff") else text
 
 

@@ -344,3 +344,10 @@ def test_declaration_at(pointer: str, expected: str | None) -> None:
     from openapi_builder.assemble import declaration_at
 
     assert declaration_at(pointer) == expected
+
+
+def test_webhook_operation_ids_are_checked_with_the_paths() -> None:
+    with pytest.raises(ob.DeclarationError) as raised:
+        build(ob.Operation("GET", "/"), webhooks={"hook": ob.Operation("GET", "/")})
+    assert "operationId 'get' is already used by GET /" in str(raised.value)
+    assert str(raised.value).endswith("- at webhook 'hook' GET")

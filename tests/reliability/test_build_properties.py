@@ -96,11 +96,6 @@ def test_any_json_document_survives_a_round_trip(document: dict[str, Any]) -> No
 # -- known bugs, kept as minimal examples (remove the mark when fixed) -------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="webhook operationIds are not cross-checked against path operations: build() "
-    "raises SpecValidationError instead of DeclarationError",
-)
 @pytest.mark.parametrize(
     ("path_operation", "webhook"),
     [
@@ -116,7 +111,6 @@ def test_webhook_operation_id_clash_is_a_declaration_error(
         api.build()
 
 
-@pytest.mark.xfail(strict=True, reason="declarations hold MappingProxyType, which deepcopy refuses")
 @pytest.mark.parametrize(
     "declaration",
     [
