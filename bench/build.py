@@ -27,10 +27,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.workload import Message, fastapi_app, operations  # noqa: E402
-
-import openapi_builder as ob  # noqa: E402
-from openapi_builder.validate import validate  # noqa: E402
+import openapi_builder as ob
+from bench.workload import Message, fastapi_app, operations
+from openapi_builder.validate import validate
 
 
 def declare_ours(n: int) -> ob.API:
@@ -166,7 +165,7 @@ def main(argv: list[str]) -> int:
     for n in args.sizes:
         times = {}
         for name, tool in TOOLS.items():
-            times[name], result = best_of(args.runs, lambda tool=tool: tool(n))
+            times[name], result = best_of(args.runs, lambda tool=tool, n=n: tool(n))
             if name.startswith("openapi_builder"):
                 documents[n] = result
         ours = times[names[0]]
