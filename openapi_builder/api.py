@@ -129,7 +129,7 @@ class API:
             },
             operations=tuple(self._operations),
         )
-        document = document_to_version(assemble(declared), self.openapi)
+        document = document_to_version(assemble(declared), self.openapi, owned=True)
         if validate:
             report = validate_document(document, lint=False)
             if not report.ok:

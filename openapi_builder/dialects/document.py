@@ -91,12 +91,16 @@ def _with_paths(doc: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def document_to_version(doc: Mapping[str, Any], version: str) -> dict[str, Any]:
+def document_to_version(
+    doc: Mapping[str, Any], version: str, *, owned: bool = False
+) -> dict[str, Any]:
     """Turn the builder's OpenAPI 3.1 document into the version the user chose.
 
     Validates ``version`` (``"3.0.x"``, ``"3.1.x"`` or ``"3.2.x"``), checks that the
     document uses no feature the target lacks, converts schemas for 3.0, and sets the
-    ``openapi`` field. ``doc`` is not mutated; the result is a new dict.
+    ``openapi`` field. ``doc`` is not mutated and the result is a new dict, unless
+    ``owned=True``: then the caller hands ``doc`` over (the builder does, for the document it
+    has just assembled) and a 3.1/3.2 result may be ``doc`` itself, saving a full copy.
 
     Raises:
         DeclarationError: an unsupported version (the message lists the supported ones),
@@ -117,6 +121,6 @@ def document_to_version(doc: Mapping[str, Any], version: str) -> dict[str, Any]:
         out = document_to_30(doc)
     else:
         check_version_features(doc, version)
-        out = copy_json(doc)
+        out = doc if owned and isinstance(doc, dict) else copy_json(doc)
     out["openapi"] = version
     return out

@@ -61,4 +61,5 @@ class ValidationReport:
 
     @property
     def errors(self) -> tuple[Problem, ...]:
+        """The problems whose severity is ``error`` (what makes ``ok`` false)."""
         return tuple(p for p in self.problems if p.severity == "error")

@@ -305,3 +305,14 @@ def test_one_schema_object_in_two_places_gives_two_independent_copies() -> None:
     assert schemas["T"] == schemas["U"] == {}
     assert schemas["T"] is not schemas["U"]
     assert shared == {"type": ["integer", "null"]}
+
+
+def test_owned_documents_are_not_copied_for_31_and_32() -> None:
+    from openapi_builder.dialects import document_to_version
+
+    for version in ("3.1.0", "3.2.0"):
+        doc = {"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {}}
+        assert document_to_version(doc, version, owned=True) is doc
+        assert doc["openapi"] == version
+        copied = document_to_version(doc, version)
+        assert copied is not doc and copied == doc
