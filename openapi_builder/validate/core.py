@@ -1,0 +1,169 @@
+"""``validate``: structure (step 1) and semantics + lint (step 2) into one sorted report."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from openapi_builder.load import LoadedDocument, load_document
+from openapi_builder.validate.catalogue import LINT_RULES
+from openapi_builder.validate.config import effective_severities, read_config
+from openapi_builder.validate.findings import Finding
+from openapi_builder.validate.reference import REFERENCE_RULE, reference_findings
+from openapi_builder.validate.report import Problem, Severity, ValidationReport
+from openapi_builder.validate.rules.context import Context, RefResolver
+from openapi_builder.validate.structure import check_structure
+from openapi_builder.validate.versions import SpecVersion, detect_version
+from openapi_builder.validate.walk import DEPTH_LIMIT, index_document
+
+__all__ = ["ENGINES", "validate"]
+
+ENGINES = ("builtin", "openapi-spec-validator")
+Source = Mapping[str, Any] | str | os.PathLike[str] | bytes
+
+
+def validate(
+    doc_or_path: Source,
+    *,
+    lint: bool = True,
+    rules: Mapping[str, str] | None = None,
+    config: str | os.PathLike[str] | None = None,
+    allow_remote_refs: bool = False,
+    engine: str = "builtin",
+) -> ValidationReport:
+    """Validate an OpenAPI document (2.0, 3.0, 3.1 or 3.2) and return every finding.
+
+    Args:
+        doc_or_path: the document as a dict, or a JSON/YAML file path (``str`` or
+            ``os.PathLike``; text and ``bytes`` are read as documents, as ``load`` does).
+            Findings on files carry ``source``, ``line`` and ``column``.
+        lint: run the lint rules; ``False`` keeps only what makes the document invalid
+            (structure, references, operationIds, path parameters, defaults, examples...:
+            the rules whose default severity is ``error``).
+        rules: rule id -> ``"error" | "warning" | "info" | "off"``, applied last; enables
+            the off-by-default style rules too.
+        config: a YAML/JSON file with a ``rules:`` mapping, or a ``pyproject.toml`` with
+            ``[tool.openapi-builder.rules]``; ``rules`` wins over it.
+        allow_remote_refs: follow ``$ref``s to files inside the spec's directory (HTTP is
+            never fetched).
+        engine: ``"builtin"``, or ``"openapi-spec-validator"`` to run the reference instead
+            (its errors as ``openapi-spec-validator`` findings; ``lint`` and ``rules`` ignored).
+
+    Returns:
+        A ``ValidationReport`` with problems sorted by ``Problem.sort_key``. Input is never
+        modified, and odd documents give findings, never exceptions.
+
+    Raises:
+        LoadError: ``doc_or_path`` is a file or text that cannot be loaded.
+        ConfigError: an unknown rule id or severity, or an unreadable config file.
+        ValueError: an unknown ``engine``.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    overrides: list[tuple[Mapping[str, str], str]] = []
+    if config is not None:
+        overrides.append((read_config(config), str(config)))
+    if rules is not None:
+        overrides.append((rules, "rules="))
+    severities = effective_severities(*overrides)
+
+    loaded: LoadedDocument | None = None
+    if not isinstance(doc_or_path, str | bytes | os.PathLike):
+        document: Any = doc_or_path  # a dict, or anything else: findings say what is wrong
+        base_dir = None
+    else:
+        loaded = load_document(doc_or_path)
+        document = loaded.data
+        base_dir = Path(loaded.source).parent if loaded.source else None
+
+    version = detect_version(document)
+    if not isinstance(version, SpecVersion):
+        findings: list[Finding] = [version]
+    elif engine == "openapi-spec-validator":
+        findings = list(reference_findings(document, version.key))
+        severities = {**severities, REFERENCE_RULE: "error"}
+    else:
+        findings = _builtin(document, version, severities, lint, base_dir, allow_remote_refs)
+    return _report(findings, severities, loaded)
+
+
+def _builtin(
+    document: Any,
+    version: SpecVersion,
+    severities: Mapping[str, Severity | None],
+    lint: bool,
+    base_dir: Path | None,
+    allow_remote_refs: bool,
+) -> list[Finding]:
+    index = index_document(document, version.key)
+    if index.depth > DEPTH_LIMIT:
+        # A Python object containing itself (never JSON) or absurd nesting: jsonschema-rs
+        # would exhaust any stack, and the rules would chase the loop.
+        return [
+            Finding(
+                "structure",
+                "",
+                f"the document nests more than {DEPTH_LIMIT:,} levels deep, or contains itself",
+                hint="build the document as a tree of fresh dicts; use $ref for repetition",
+            )
+        ]
+    findings: list[Finding] = []
+    if severities.get("structure") is not None:
+        findings.extend(check_structure(document, version.key, index.depth, index.cuts))
+    resolver = RefResolver(document, base_dir=base_dir, allow_files=allow_remote_refs)
+    context = Context(document=document, version=version, index=index, refs=resolver)
+    for rule in LINT_RULES:
+        severity = severities.get(rule.id)
+        if rule.check is None or severity is None:
+            continue
+        if not lint and severity != "error":
+            continue
+        findings.extend(rule.check(context))
+    return findings
+
+
+def _report(
+    findings: Iterable[Finding],
+    severities: Mapping[str, Severity | None],
+    loaded: LoadedDocument | None,
+) -> ValidationReport:
+    source = loaded.source if loaded is not None else None
+    problems: dict[tuple[str, str, str], Problem] = {}
+    for finding in findings:
+        severity = severities.get(finding.rule_id, "error")
+        if severity is None:
+            continue
+        key = (finding.rule_id, finding.pointer, finding.message)
+        if key in problems:
+            continue
+        line = column = None
+        if loaded is not None:
+            position = _position(loaded, finding.pointer)
+            if position is not None:
+                line, column = position
+        problems[key] = Problem(
+            rule_id=finding.rule_id,
+            severity=severity,
+            pointer=finding.pointer,
+            message=finding.message,
+            hint=finding.hint,
+            source=source,
+            line=line,
+            column=column,
+        )
+    ordered = sorted(problems.values(), key=Problem.sort_key)
+    return ValidationReport(problems=tuple(ordered), source=source)
+
+
+def _position(loaded: LoadedDocument, pointer: str) -> tuple[int, int] | None:
+    """The node's position, else its nearest existing ancestor's (a missing key's parent)."""
+    while True:
+        try:
+            position = loaded.position(pointer)
+        except ValueError:
+            return None
+        if position is not None or not pointer:
+            return position
+        pointer = pointer.rpartition("/")[0]
