@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["pytester"]
+
 
 PROJECT = Path(__file__).resolve().parents[2] / "fixtures" / "plugin_project"
 # Plugins the test project does not need; each inner run would import them afresh (~1 s).
