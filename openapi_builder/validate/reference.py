@@ -1,8 +1,9 @@
 """``engine="openapi-spec-validator"``: the reference, its exceptions turned into findings.
 
 The reference's errors can be enormous (an unresolved ``$ref`` error embeds the document);
-each becomes one short finding with a pointer when the error carries a path. No resolver
-handler is installed, so the reference cannot fetch anything either.
+each becomes one short finding with a pointer when the error carries a path. Every URI
+scheme gets a handler that refuses, so the reference cannot fetch or open anything either
+(with no handler for a scheme it would fall back to urllib).
 """
 
 from __future__ import annotations
@@ -40,9 +41,27 @@ def _short(text: str) -> str:
     return line if len(line) <= _LIMIT else line[: _LIMIT - 3] + "..."
 
 
+class RemoteRefRefused(LookupError):
+    """Raised instead of fetching a ``$ref`` target: validation never leaves the document."""
+
+
+def _refuse(uri: str) -> Any:
+    raise RemoteRefRefused(f"not fetched: {uri}")
+
+
+class _RefuseEveryScheme(dict[str, Any]):
+    """A handler table that has a refusing handler for every URI scheme."""
+
+    def __contains__(self, scheme: object) -> bool:
+        return True
+
+    def __getitem__(self, scheme: str) -> Any:
+        return _refuse
+
+
 def reference_findings(document: Any, version: VersionKey) -> Iterator[Finding]:
     """Every error openapi-spec-validator reports for ``document``, as findings."""
-    path = SchemaPath.from_dict(document, handlers={})
+    path = SchemaPath.from_dict(document, handlers=_RefuseEveryScheme())
     try:
         for error in _CLASSES[version](path).iter_errors():
             yield _finding(error)

@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-
-
 PROJECT = Path(__file__).resolve().parents[2] / "fixtures" / "plugin_project"
 # Plugins the test project does not need; each inner run would import them afresh (~1 s).
 QUIET = ("-p", "no:cacheprovider", "-p", "no:hypothesispytest", "-p", "no:anyio")

@@ -179,14 +179,7 @@ def _outside(events: list[list[str]], spec: Path) -> list[list[str]]:
     "action",
     [
         "validate",
-        pytest.param(
-            "validate-reference",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="engine='openapi-spec-validator' fetches http:// refs and opens "
-                "file:///etc/passwd: SchemaPath.from_dict(handlers={}) falls back to urlopen",
-            ),
-        ),
+        "validate-reference",
         "diff",
     ],
 )
@@ -217,16 +210,11 @@ def test_allowed_file_refs_read_inside_the_directory_only(
     assert "local.yaml" not in flagged
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine='openapi-spec-validator' resolves remote refs with urllib (handlers={} "
-    "means 'no custom handler', not 'no fetching')",
-)
 @pytest.mark.parametrize("ref", ["http://127.0.0.1:{port}/x.json#/Pet", "file:///etc/passwd#/x"])
 def test_reference_engine_does_not_fetch(
     tmp_path: Path, server: tuple[int, list[str]], ref: str
 ) -> None:
-    """Minimal example of the bug above: one remote ref, the reference engine."""
+    """Minimal example of a bug this suite found: the reference engine fell back to urllib."""
     port, hits = server
     spec = tmp_path / "spec"
     spec.mkdir()

@@ -147,10 +147,11 @@ def test_ref_cycles_validate(length: int) -> None:
     assert document == before
 
 
-def test_a_self_referencing_schema_without_properties_is_fine() -> None:
+def test_a_schema_that_is_only_a_ref_to_itself_is_reported_not_followed() -> None:
     schemas = {"Loop": {"$ref": "#/components/schemas/Loop"}}
     report = validate(doc("3.1.0", components={"schemas": schemas}))
-    assert [p.rule_id for p in report.problems] == ["no-unused-components"]
+    assert [p.rule_id for p in report.problems] == ["no-unused-components", "unresolved-ref"]
+    assert "never reaches a definition" in report.problems[1].message
 
 
 def test_python_object_containing_itself_is_a_finding_not_a_hang() -> None:

@@ -11,7 +11,12 @@ __all__ = ["no_ref_siblings", "unresolved_ref"]
 
 
 def unresolved_ref(ctx: Context) -> Iterator[Finding]:
-    """Every ``$ref`` resolves: locally, or to a file inside the spec's directory if allowed."""
+    """Every ``$ref`` resolves: locally, or to a file inside the spec's directory if allowed.
+
+    A chain of ``$ref``-only objects that loops (``A: {$ref: B}``, ``B: {$ref: A}``) resolves
+    to nothing either, and is reported with the loop.
+    """
+    cycles: dict[str, list[str] | None] = {}
     for site in ctx.index.refs:
         if not isinstance(site.ref, str):
             yield Finding(
@@ -26,6 +31,40 @@ def unresolved_ref(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 "unresolved-ref", f"{site.pointer}/$ref", resolution.reason, hint=resolution.hint
             )
+            continue
+        cycle = _pure_cycle(ctx, site.ref, resolution.target, cycles)
+        if cycle is not None:
+            yield Finding(
+                "unresolved-ref",
+                f"{site.pointer}/$ref",
+                "$ref chain never reaches a definition: " + " -> ".join(cycle),
+                hint="make one of these references point at an actual schema or object",
+            )
+
+
+def _pure_cycle(
+    ctx: Context, ref: str, target: object, seen: dict[str, list[str] | None]
+) -> list[str] | None:
+    """The loop of refs when ``ref`` leads through ``$ref``-only objects back to itself.
+
+    Only a chain of objects that are nothing but a ``$ref`` can loop without reaching a
+    definition (a schema that refers to itself *inside* is fine). ``seen`` memoizes per ref.
+    """
+    if ref in seen:
+        return seen[ref]
+    chain = [ref]
+    while isinstance(target, dict) and isinstance(target.get("$ref"), str):
+        following = target["$ref"]
+        if following in chain:
+            loop = [*chain[chain.index(following) :], following]
+            for member in chain:
+                seen[member] = loop
+            return loop
+        chain.append(following)
+        target = ctx.refs.lookup(following).target
+    for member in chain:
+        seen[member] = None
+    return None
 
 
 def no_ref_siblings(ctx: Context) -> Iterator[Finding]:
