@@ -20,6 +20,7 @@ from openapi_builder.declare import (
 )
 from openapi_builder.diff import DiffReport, ReportedChange, diff
 from openapi_builder.errors import (
+    ConfigError,
     DeclarationError,
     DiffOptionError,
     LoadError,
@@ -36,6 +37,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "API",
+    "ConfigError",
     "DeclarationError",
     "DiffOptionError",
     "DiffReport",

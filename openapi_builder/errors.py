@@ -12,6 +12,8 @@ each subclass also inherits the builtin that fits, so ``except ValueError`` keep
     ├── RenderError(ValueError)          a document cannot be rendered or written
     │                                    (unknown suffix, non-JSON value, unwritable path)
     ├── DiffOptionError(ValueError)      a diff option is wrong (rule id, level, regex)
+    ├── ConfigError(ValueError)          validation rule configuration is wrong (rule id,
+    │                                    severity, unreadable config file)
     └── RefResolutionError(LookupError)  a ``$ref`` cannot be followed (dangling, remote
                                          or outside the spec's directory and not allowed)
 
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
     from openapi_builder.validate.report import Problem
 
 __all__ = [
+    "ConfigError",
     "DeclarationError",
     "DiffOptionError",
     "LoadError",
@@ -100,6 +103,15 @@ class LoadError(OpenAPIBuilderError, ValueError):
         if line is not None:
             place += f":{line}" + (f":{column}" if column is not None else "")
         super().__init__(f"{message} - at {place}")
+
+
+class ConfigError(OpenAPIBuilderError, ValueError):
+    """Rule configuration is wrong: unknown rule id, bad severity, unreadable config file."""
+
+    def __init__(self, message: str, *, where: str) -> None:
+        self.reason = message
+        self.where = where
+        super().__init__(f"{message} - at {where}")
 
 
 class DiffOptionError(OpenAPIBuilderError, ValueError):

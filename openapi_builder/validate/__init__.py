@@ -5,8 +5,8 @@ GitHub annotations or JUnit XML; ``LINT_RULES`` is the rule catalogue. Nothing h
 the network.
 """
 
+from openapi_builder.errors import ConfigError
 from openapi_builder.validate.catalogue import LINT_RULES, Rule
-from openapi_builder.validate.config import ConfigError
 from openapi_builder.validate.core import validate
 from openapi_builder.validate.formats import (
     FORMATS,

@@ -24,22 +24,13 @@ from typing import Any
 
 import yaml
 
-from openapi_builder.errors import OpenAPIBuilderError
+from openapi_builder.errors import ConfigError
 from openapi_builder.validate.catalogue import RULES_BY_ID
 from openapi_builder.validate.report import Severity
 
 __all__ = ["SEVERITIES", "ConfigError", "effective_severities", "read_config"]
 
 SEVERITIES = ("error", "warning", "info", "off")
-
-
-class ConfigError(OpenAPIBuilderError, ValueError):
-    """Rule configuration is wrong: unknown rule id, bad severity, unreadable config file."""
-
-    def __init__(self, message: str, *, where: str) -> None:
-        self.reason = message
-        self.where = where
-        super().__init__(f"{message} - at {where}")
 
 
 def read_config(path: str | os.PathLike[str]) -> dict[str, str]:
@@ -57,7 +48,7 @@ def read_config(path: str | os.PathLike[str]) -> dict[str, str]:
             data = json.loads(text) if file.suffix == ".json" else yaml.safe_load(text)
         except (ValueError, yaml.YAMLError) as error:
             raise ConfigError(f"the config file does not parse: {error}", where=where) from None
-        if not isinstance(data, dict) or not isinstance(data.get("rules", {}), dict):
+        if not isinstance(data, dict) or not isinstance(data.get("rules"), dict):
             raise ConfigError("expected a mapping with a `rules:` mapping inside", where=where)
         rules = data.get("rules", {})
     return {str(key): _severity_text(value) for key, value in rules.items()}

@@ -92,6 +92,7 @@ def test_bad_overrides_raise_config_error(rules: dict[str, str], fragment: str) 
         ("rules.yaml", "rules: [1, 2]\n"),
         ("rules.json", "{nope"),
         ("rules.yaml", "rules: {x: error}"),
+        ("rules.yaml", "severity: {unresolved-ref: warning}\n"),  # no `rules:` at all
     ],
 )
 def test_bad_config_files_name_the_file(tmp_path: Path, name: str, text: str) -> None:
