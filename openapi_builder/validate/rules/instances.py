@@ -7,6 +7,7 @@ Values are checked with openapi-schema-validator's validators (the same the refe
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -61,22 +62,44 @@ def _check(ctx: Context, kind: str, rule_id: str) -> Iterator[Finding]:
     if not sites:
         return
     validator = _factory(ctx)
+    # Generated documents repeat the same (schema, value) pair thousands of times (every
+    # optional field's `default: null`); a pair without $refs is valid or not wherever it is.
+    known_valid: set[tuple[str, str]] = set()
     for site in sites:
         schema = site.schema
         if not isinstance(schema, dict | bool):
             continue
         if site.value is None and isinstance(schema, dict) and schema.get("nullable") is True:
             continue  # the reference skips these too
+        key = _content_key(schema, site.value)
+        if key is not None and key in known_valid:
+            continue
         finding = _first_error(validator, site, rule_id)
         if finding is not None:
             yield finding
+        elif key is not None:
+            known_valid.add(key)
+
+
+def _content_key(schema: Any, value: Any) -> tuple[str, str] | None:
+    """A key for the pair when the outcome depends on nothing else (no ``$ref`` inside)."""
+    try:
+        text = json.dumps(schema, sort_keys=True)
+        if '"$ref"' in text:
+            return None
+        return text, json.dumps(value, sort_keys=True)
+    except (TypeError, ValueError):  # not JSON data: check it the slow way
+        return None
 
 
 def _first_error(
     validator: Callable[[Any], Validator], site: InstanceSite, rule_id: str
 ) -> Finding | None:
     try:
-        error = jsonschema.exceptions.best_match(validator(site.schema).iter_errors(site.value))
+        checker = validator(site.schema)
+        if checker.is_valid(site.value):
+            return None
+        error = jsonschema.exceptions.best_match(checker.iter_errors(site.value))
     except RecursionError:
         return None  # a self-referencing schema the value cannot settle; nothing to say
     except Exception:  # unresolvable $ref, broken schema: other rules report those
