@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from openapi_builder._gc import paused_gc
 from openapi_builder.assemble import Declarations, assemble, declaration_at
 from openapi_builder.declare import Operation, SecurityScheme, Server, Tag
 from openapi_builder.dialects import document_to_version
@@ -113,6 +114,7 @@ class API:
                 )
         self._operations.extend(operations)
 
+    @paused_gc()
     def build(self, *, validate: bool = True) -> dict[str, Any]:
         """Return the OpenAPI document as a dict.
 

@@ -23,6 +23,7 @@ from typing import Any, Literal
 
 import yaml
 
+from openapi_builder._gc import paused_gc
 from openapi_builder._json_load import JsonOffsets, line_column, parse_json
 from openapi_builder._yaml_load import MERGE, PARSER, parse_yaml
 from openapi_builder.errors import LoadError
@@ -244,6 +245,7 @@ _KINDS = {
 }
 
 
+@paused_gc()
 def _parse(text: str, source: str | None, suffix: str) -> LoadedDocument:
     fmt = _sniff(text, suffix)
     if fmt == "json":

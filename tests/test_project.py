@@ -98,3 +98,30 @@ def test_lower_layers_never_import_higher_ones(
             imported -= {"openapi_builder.errors"}
         bad = sorted(name for name in imported if name.startswith(forbidden))
         assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
+
+
+def test_paused_gc_restores_the_collector_and_nests() -> None:
+    import gc
+
+    from openapi_builder._gc import paused_gc
+
+    assert gc.isenabled()
+    with paused_gc():
+        assert not gc.isenabled()
+        with paused_gc():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    try:
+        with paused_gc():
+            raise RuntimeError("boom")
+    except RuntimeError:
+        pass
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # a collector the caller disabled stays disabled
+    finally:
+        gc.enable()

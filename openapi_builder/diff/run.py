@@ -8,6 +8,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
+from openapi_builder._gc import paused_gc
 from openapi_builder.diff.change import Args, Change
 from openapi_builder.diff.checks.bodies import check_request_body, check_responses
 from openapi_builder.diff.checks.endpoints import check_added, check_endpoint, check_removed
@@ -33,6 +34,7 @@ from openapi_builder.errors import DiffOptionError
 Source = Mapping[str, Any] | str | os.PathLike[str]
 
 
+@paused_gc()
 def diff(
     base: Source,
     revision: Source,

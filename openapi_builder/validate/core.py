@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from openapi_builder._gc import paused_gc
 from openapi_builder.load import LoadedDocument, load_document
 from openapi_builder.validate.catalogue import LINT_RULES
 from openapi_builder.validate.config import effective_severities, read_config
@@ -24,6 +25,7 @@ ENGINES = ("builtin", "openapi-spec-validator")
 Source = Mapping[str, Any] | str | os.PathLike[str] | bytes
 
 
+@paused_gc()
 def validate(
     doc_or_path: Source,
     *,

@@ -397,43 +397,49 @@ class _Walker:
         index.schemas.append((loc, node))
         if level and level % CUT_EVERY == 0:
             index.cuts.append((loc, node))
+        role_of = _SCHEMA_KEY_ROLES.get
+        below = level + 1
         for key, value in reversed(node.items()):
-            name = str(key)
-            if name in KEYWORDS:
-                index.by_keyword[name].append((loc, node))
-            if name in _SCHEMA_MAPS:
+            role = role_of(key)
+            if role is None:  # title, type, description, x-...: the common case, kept short
+                if type(value) is dict or type(value) is list:
+                    push((value, (loc, key), "literal", depth, below))
+                continue
+            if role & _KEYWORD:
+                index.by_keyword[key].append((loc, node))
+            if role & _MAP:
                 if type(value) is dict:
                     # Members pushed directly (one stack round trip less per map); property
                     # names starting with x- are real names here, not extensions.
                     child = (loc, key)
                     for member, schema in reversed(value.items()):
                         if isinstance(schema, _CONTAINERS):
-                            push((schema, (child, member), "schema", depth + 1, level + 1))
+                            push((schema, (child, member), "schema", depth + 1, below))
                     continue
                 child_kind = "map:schema"
-            elif name in _SCHEMA_ONE or (name == "items" and type(value) is dict):
+            elif role & _ONE or (role & _ITEMS and type(value) is dict):
                 child_kind = "schema"
-            elif name in _SCHEMA_LISTS or name == "items":
+            elif role & (_LIST | _ITEMS):
                 if type(value) is list:
                     child = (loc, key)
                     for i in range(len(value) - 1, -1, -1):
                         if isinstance(value[i], _CONTAINERS):
-                            push((value[i], (child, i), "schema", depth + 1, level + 1))
+                            push((value[i], (child, i), "schema", depth + 1, below))
                     continue
                 child_kind = "list:schema"
             else:
                 child_kind = "literal"
-                if name == "default":
+                if role & _DEFAULT:
                     index.instances.append(InstanceSite("default", (loc, key), value, loc, node))
-                elif name == "example":
+                elif role & _EXAMPLE:
                     index.instances.append(InstanceSite("example", (loc, key), value, loc, node))
-                elif name == "examples" and type(value) is list:
+                elif role & _EXAMPLES and type(value) is list:
                     for i, item in enumerate(value):
                         index.instances.append(
                             InstanceSite("example", ((loc, key), i), item, loc, node)
                         )
             if isinstance(value, _CONTAINERS):
-                push((value, (loc, key), child_kind, depth, level + 1))
+                push((value, (loc, key), child_kind, depth, below))
 
     def record_examples(self, node: dict[str, Any], loc: Loc) -> None:
         """Queue a parameter's or media type's ``example``/``examples`` against its ``schema``."""
@@ -459,3 +465,28 @@ class _Walker:
                 instances.append(
                     InstanceSite("example", value_loc, target["value"], schema_loc, schema)
                 )
+
+
+# What a key of a Schema Object means to the walk, as bit flags looked up once per key:
+# most keys (title, type, description, format, x-...) have no role and take the short path.
+_KEYWORD, _MAP, _ONE, _LIST, _ITEMS, _DEFAULT, _EXAMPLE, _EXAMPLES = (1 << i for i in range(8))
+
+
+def _schema_key_roles() -> dict[str, int]:
+    roles: dict[str, int] = {}
+    for flag, names in (
+        (_KEYWORD, KEYWORDS),
+        (_MAP, _SCHEMA_MAPS),
+        (_ONE, _SCHEMA_ONE),
+        (_LIST, _SCHEMA_LISTS),
+        (_ITEMS, {"items"}),
+        (_DEFAULT, {"default"}),
+        (_EXAMPLE, {"example"}),
+        (_EXAMPLES, {"examples"}),
+    ):
+        for name in names:
+            roles[name] = roles.get(name, 0) | flag
+    return roles
+
+
+_SCHEMA_KEY_ROLES = _schema_key_roles()
