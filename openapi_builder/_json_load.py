@@ -21,6 +21,10 @@ from openapi_builder.errors import LoadError
 __all__ = ["JsonOffsets", "parse_json"]
 
 _WS = re.compile(r"[ \t\n\r]*")
+# A member of an object from its leading whitespace to its value: group 1 is the raw key.
+_MEMBER = re.compile(r'[ \t\n\r]*"([^"\\]*(?:\\.[^"\\]*)*)"[ \t\n\r]*:[ \t\n\r]*', re.DOTALL)
+# After a value: whitespace, then the comma or the closing bracket (included in the match).
+_NEXT = re.compile(r"[ \t\n\r]*[,}\]]")
 _BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
 
 
@@ -60,7 +64,11 @@ def _finite_float(text: str) -> float:
 _STRICT: Any = json.JSONDecoder(
     object_pairs_hook=_unique_pairs, parse_constant=_refuse_constant, parse_float=_finite_float
 )
-_PLAIN: Any = json.JSONDecoder()
+# Only the end offset of a member is needed when indexing: hooks that return a length
+# instead of building dicts and numbers make skipping a member about twice as fast.
+_SKIP: Any = json.JSONDecoder(
+    object_pairs_hook=len, parse_float=len, parse_int=len, parse_constant=len
+)
 
 
 def parse_json(text: str, source: str | None) -> Any:
@@ -200,22 +208,29 @@ class JsonOffsets:
             return None
         keyed: dict[str, int] = {}
         positional: list[int] = []
-        index = pos + 1
+        skip = _SKIP.scan_once
+        index = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+        if text[index] in "}]":
+            return keyed if opening == "{" else positional
+        if opening == "{":
+            # One regex step per member: the key (escapes decoded only when present), the
+            # colon, and the whitespace up to the value; the C scanner then skips the value.
+            member = _MEMBER.match
+            while True:
+                found = member(text, index)
+                if found is None:  # pragma: no cover - the text decoded cleanly before
+                    return keyed
+                raw, index = found.group(1), found.end()
+                keyed[scanstring(f'{raw}"', 0)[0] if "\\" in raw else raw] = index
+                index = _NEXT.match(text, skip(text, index)[1]).end()  # type: ignore[union-attr]
+                if text[index - 1] != ",":
+                    return keyed
         while True:
+            positional.append(index)
+            index = _NEXT.match(text, skip(text, index)[1]).end()  # type: ignore[union-attr]
+            if text[index - 1] != ",":
+                return positional
             index = _WS.match(text, index).end()  # type: ignore[union-attr]
-            if text[index] in "}]":
-                return keyed if opening == "{" else positional
-            if opening == "{":
-                key, after = scanstring(text, index + 1)
-                index = _WS.match(text, after).end() + 1  # type: ignore[union-attr]
-                index = _WS.match(text, index).end()  # type: ignore[union-attr]
-                keyed[key] = index
-            else:
-                positional.append(index)
-            _, end = _PLAIN.scan_once(text, index)
-            index = _WS.match(text, end).end()  # type: ignore[union-attr]
-            if text[index] == ",":
-                index += 1
 
 
 def _is_index(token: str, length: int) -> bool:

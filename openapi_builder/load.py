@@ -282,14 +282,14 @@ def parse_pointer(pointer: str) -> tuple[str, ...]:
 class _Locator:
     """Positions of nodes in a document's text; builds its indexes on first use."""
 
-    __slots__ = ("_format", "_json", "_line_starts", "_text", "_yaml")
+    __slots__ = ("_checkpoints", "_format", "_json", "_text", "_yaml")
 
     def __init__(self, text: str, fmt: Format) -> None:
         self._text = text
         self._format = fmt
         self._json: JsonOffsets | None = None
         self._yaml: _YamlNodes | None = None
-        self._line_starts: list[int] | None = None
+        self._checkpoints: tuple[list[int], list[int], list[int]] | None = None
 
     def position(self, tokens: tuple[str, ...]) -> tuple[int, int] | None:
         if self._format == "json":
@@ -302,10 +302,20 @@ class _Locator:
         return self._yaml.position(tokens)
 
     def _line_column(self, offset: int) -> tuple[int, int]:
-        if self._line_starts is None:
-            self._line_starts = [0, *(m.end() for m in re.finditer("\n", self._text))]
-        line = bisect.bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
+        # Lines are counted from the nearest known (offset, line) checkpoint below, so a
+        # few hundred lookups cost a few C-level counts instead of indexing every line.
+        if self._checkpoints is None:
+            self._checkpoints = ([0], [1], [0])
+        offsets, lines, line_starts = self._checkpoints
+        i = bisect.bisect_right(offsets, offset) - 1
+        text = self._text
+        line = lines[i] + text.count("\n", offsets[i], offset)
+        newline = text.rfind("\n", offsets[i], offset)
+        line_start = newline + 1 if newline >= 0 else line_starts[i]
+        offsets.insert(i + 1, offset)
+        lines.insert(i + 1, line)
+        line_starts.insert(i + 1, line_start)
+        return line, offset - line_start + 1
 
 
 class _YamlNodes:
