@@ -75,14 +75,19 @@ def no_unused_components(ctx: Context) -> Iterator[Finding]:
     v2 = ctx.version.is_v2
     edges: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     uses = [(site.loc, site.ref) for site in ctx.index.refs]
+    targets: dict[str, tuple[str, ...] | None] = {}  # refs repeat: resolve each text once
     for loc, ref in [*uses, *_mapping_targets(ctx)]:
         if not isinstance(ref, str):
             continue
-        where, fragment = split_ref(ref)
-        if where or not fragment.startswith("/"):
-            continue
-        target = _owner([unescape(token) for token in fragment.split("/")[1:4]], v2)
-        if target != _ROOT:
+        if ref not in targets:
+            where, fragment = split_ref(ref)
+            targets[ref] = (
+                None
+                if where or not fragment.startswith("/")
+                else _owner([unescape(token) for token in fragment.split("/")[1:4]], v2)
+            )
+        target = targets[ref]
+        if target is not None and target != _ROOT:
             edges.setdefault(_owner([str(t) for t in tokens_of(loc)[:3]], v2), set()).add(target)
     reached: set[tuple[str, ...]] = {_ROOT}
     frontier = [_ROOT]

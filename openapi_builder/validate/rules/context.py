@@ -38,9 +38,16 @@ class RefResolver:
     base_dir: Path | None = None
     allow_files: bool = False
     _files: dict[Path, Any] = field(default_factory=dict)
+    _resolved: dict[str, Resolution] = field(default_factory=dict)
 
     def lookup(self, ref: str) -> Resolution:
-        """Resolve ``ref``; never raises and never touches the network."""
+        """Resolve ``ref``; never raises and never touches the network (memoized per ref)."""
+        resolution = self._resolved.get(ref)
+        if resolution is None:
+            resolution = self._resolved[ref] = self._lookup(ref)
+        return resolution
+
+    def _lookup(self, ref: str) -> Resolution:
         where, fragment = split_ref(ref)
         if fragment and not fragment.startswith("/"):
             return Resolution(

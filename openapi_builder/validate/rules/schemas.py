@@ -128,6 +128,8 @@ def duplicated_entry_in_enum(ctx: Context) -> Iterator[Finding]:
         values = schema.get("enum")
         if not isinstance(values, list):
             continue
+        if all(type(value) is str for value in values) and len(set(values)) == len(values):
+            continue  # the common case: distinct strings, no identity tagging needed
         seen: set[object] = set()
         for position, value in enumerate(values):
             identity = _identity(value)
