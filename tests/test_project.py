@@ -125,3 +125,29 @@ def test_paused_gc_restores_the_collector_and_nests() -> None:
         assert not gc.isenabled()  # a collector the caller disabled stays disabled
     finally:
         gc.enable()
+
+
+def _python_blocks(text: str) -> list[str]:
+    return re.findall(r"```python\n(.*?)```", text, re.S)
+
+
+def test_readme_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The quick start builds, writes and validates; the diff example compares snapshots."""
+    import subprocess
+
+    blocks = _python_blocks((ROOT / "README.md").read_text(encoding="utf-8"))
+    quick_start, validation, diffing = blocks[0], blocks[1], blocks[2]
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {}
+    exec(compile(quick_start, "README quick start", "exec"), namespace)
+    assert (tmp_path / "openapi.yaml").exists()
+    exec(compile(validation, "README validate", "exec"), namespace)
+    assert namespace["report"].ok  # type: ignore[attr-defined]
+    # The diff example compares the committed spec on `main` with the working copy.
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"]
+    subprocess.run([*git, "init", "-q", "-b", "main"], check=True)
+    subprocess.run([*git, "add", "openapi.yaml"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "spec"], check=True)
+    with pytest.raises(SystemExit) as exited:
+        exec(compile(diffing, "README diff", "exec"), namespace)
+    assert exited.value.code == 0  # nothing changed since the commit
