@@ -28,7 +28,7 @@ from openapi_builder.declare import (
     path_template_names,
 )
 from openapi_builder.errors import DeclarationError
-from openapi_builder.merge import deep_merge
+from openapi_builder.merge import deep_merge, plain, present_fields
 from openapi_builder.request import normalize_parameter, normalize_request_body
 from openapi_builder.responses import normalize_headers, normalize_response, normalize_responses
 from openapi_builder.schemas import SchemaRegistry, SchemaUse
@@ -167,18 +167,7 @@ def declaration_at(pointer: str) -> str | None:
 
 
 def _document_frame(declared: Declarations) -> dict[str, Any]:
-    info: dict[str, Any] = {"title": declared.title}
-    if declared.summary is not None:
-        info["summary"] = declared.summary
-    if declared.description is not None:
-        info["description"] = declared.description
-    if declared.terms_of_service is not None:
-        info["termsOfService"] = declared.terms_of_service
-    if declared.contact is not None:
-        info["contact"] = copy.deepcopy(dict(declared.contact))
-    if declared.license_info is not None:
-        info["license"] = copy.deepcopy(dict(declared.license_info))
-    info["version"] = declared.version
+    info = present_fields(declared, _INFO_FIELDS)
     document: dict[str, Any] = {"openapi": "3.1.0", "info": info}
     if declared.servers:
         document["servers"] = [_server(server) for server in declared.servers]
@@ -250,28 +239,16 @@ def _callbacks(callbacks: Mapping[str, Any], declared: Declarations) -> dict[str
 
 
 def _server(server: Server) -> dict[str, Any]:
-    out: dict[str, Any] = {"url": server.url}
-    if server.description is not None:
-        out["description"] = server.description
-    if server.variables:
-        out["variables"] = copy.deepcopy({k: dict(v) for k, v in server.variables.items()})
-    out.update(copy.deepcopy(dict(server.extensions)))
+    out = present_fields(server, _SERVER_FIELDS)
+    if not server.variables:
+        out.pop("variables")
+    out.update(plain(server.extensions))
     return out
 
 
 def _tag(tag: Tag) -> dict[str, Any]:
-    out: dict[str, Any] = {"name": tag.name}
-    if tag.summary is not None:
-        out["summary"] = tag.summary
-    if tag.description is not None:
-        out["description"] = tag.description
-    if tag.external_docs is not None:
-        out["externalDocs"] = copy.deepcopy(dict(tag.external_docs))
-    if tag.parent is not None:
-        out["parent"] = tag.parent
-    if tag.kind is not None:
-        out["kind"] = tag.kind
-    out.update(copy.deepcopy(dict(tag.extensions)))
+    out = present_fields(tag, _TAG_FIELDS)
+    out.update(plain(tag.extensions))
     return out
 
 
@@ -280,23 +257,40 @@ def _security(requirements: Iterable[Mapping[str, Sequence[str]]]) -> list[dict[
 
 
 def _security_scheme(scheme: SecurityScheme) -> dict[str, Any]:
-    out: dict[str, Any] = {"type": scheme.type}
-    if scheme.description is not None:
-        out["description"] = scheme.description
-    if scheme.name is not None:
-        out["name"] = scheme.name
-    if scheme.location is not None:
-        out["in"] = scheme.location
-    if scheme.scheme is not None:
-        out["scheme"] = scheme.scheme
-    if scheme.bearer_format is not None:
-        out["bearerFormat"] = scheme.bearer_format
-    if scheme.flows is not None:
-        out["flows"] = copy.deepcopy(dict(scheme.flows))
-    if scheme.open_id_connect_url is not None:
-        out["openIdConnectUrl"] = scheme.open_id_connect_url
-    out.update(copy.deepcopy(dict(scheme.extensions)))
+    out = present_fields(scheme, _SECURITY_SCHEME_FIELDS)
+    out.update(plain(scheme.extensions))
     return out
+
+
+# Declaration attribute -> OpenAPI field, in the order the specification lists the fields.
+_INFO_FIELDS = (
+    ("title", "title"),
+    ("summary", "summary"),
+    ("description", "description"),
+    ("terms_of_service", "termsOfService"),
+    ("contact", "contact"),
+    ("license_info", "license"),
+    ("version", "version"),
+)
+_SERVER_FIELDS = (("url", "url"), ("description", "description"), ("variables", "variables"))
+_TAG_FIELDS = (
+    ("name", "name"),
+    ("summary", "summary"),
+    ("description", "description"),
+    ("external_docs", "externalDocs"),
+    ("parent", "parent"),
+    ("kind", "kind"),
+)
+_SECURITY_SCHEME_FIELDS = (
+    ("type", "type"),
+    ("description", "description"),
+    ("name", "name"),
+    ("location", "in"),
+    ("scheme", "scheme"),
+    ("bearer_format", "bearerFormat"),
+    ("flows", "flows"),
+    ("open_id_connect_url", "openIdConnectUrl"),
+)
 
 
 def _components(declared: Declarations) -> dict[str, Any]:
