@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
+from openapi_builder._github import workflow_command
 from openapi_builder.diff.rules import Level, reaches
 
 if TYPE_CHECKING:
@@ -156,25 +157,19 @@ def to_json(report: DiffReport) -> str:
 _GITHUB_COMMANDS = {"breaking": "error", "warning": "warning", "info": "notice"}
 
 
-def _github_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _github_property(text: str) -> str:
-    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def to_github(report: DiffReport) -> str:
     """One workflow command per change; the file is the revision document when known."""
     lines = []
     for change in report.changes:
-        properties = []
-        if report.revision_source:
-            properties.append(f"file={_github_property(report.revision_source)}")
-        properties.append(f"title={_github_property(change.rule_id)}")
         where = f" ({', '.join(change.operations)})" if change.operations else ""
-        message = _github_data(f"{change.message}{where} - at {_where(change)}")
-        lines.append(f"::{_GITHUB_COMMANDS[change.level]} {','.join(properties)}::{message}")
+        lines.append(
+            workflow_command(
+                _GITHUB_COMMANDS[change.level],
+                f"{change.message}{where} - at {_where(change)}",
+                file=report.revision_source or None,
+                title=change.rule_id,
+            )
+        )
     return "".join(line + "\n" for line in lines)
 
 

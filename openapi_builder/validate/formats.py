@@ -14,6 +14,7 @@ import json
 from collections.abc import Callable
 from xml.etree import ElementTree
 
+from openapi_builder._github import workflow_command
 from openapi_builder.validate.report import SEVERITY_RANK, Problem, ValidationReport
 
 __all__ = [
@@ -78,30 +79,23 @@ def to_json(report: ValidationReport) -> str:
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def to_github(report: ValidationReport) -> str:
     """GitHub Actions workflow commands: ``::error file=F,line=L,col=C,title=rule::message``."""
     lines = []
     for problem in report.problems:
-        properties = []
-        if problem.source is not None:
-            properties.append(f"file={_escape_property(problem.source)}")
-            if problem.line is not None:
-                properties.append(f"line={problem.line}")
-                properties.append(f"col={problem.column or 1}")
-        properties.append(f"title={_escape_property(problem.rule_id)}")
         message = f"{problem.message} - at {problem.pointer or '/'}"
         if problem.hint:
             message += f" (hint: {problem.hint})"
-        level = _GITHUB_LEVEL[problem.severity]
-        lines.append(f"::{level} {','.join(properties)}::{_escape_data(message)}")
+        lines.append(
+            workflow_command(
+                _GITHUB_LEVEL[problem.severity],
+                message,
+                file=problem.source,
+                line=problem.line,
+                column=problem.column,
+                title=problem.rule_id,
+            )
+        )
     return "".join(line + "\n" for line in lines)
 
 

@@ -74,10 +74,13 @@ def test_github_annotations(report: DiffReport) -> None:
 
 
 def test_github_escapes_newlines_and_property_separators() -> None:
-    from openapi_builder.diff.formats import _github_data, _github_property
+    from openapi_builder._github import workflow_command
 
-    assert _github_data("a%b\nc\rd") == "a%25b%0Ac%0Dd"
-    assert _github_property("x:y,z") == "x%3Ay%2Cz"
+    assert workflow_command("error", "a%b\nc\rd") == "::error ::a%25b%0Ac%0Dd"
+    assert workflow_command("notice", "m", file="x:y,z.yaml", line=3, title="r,1") == (
+        "::notice file=x%3Ay%2Cz.yaml,line=3,col=1,title=r%2C1::m"
+    )
+    assert workflow_command("warning", "m", line=3) == "::warning ::m"  # no file, no line
 
 
 @pytest.mark.parametrize(
