@@ -242,12 +242,19 @@ def index_document(document: Any, version: VersionKey) -> Index:
     # under /paths and (path, path item location, path item) for operations. Only
     # containers are pushed: scalars have nothing to index.
     stack: list[tuple[Any, Loc, str, int, Any]] = [(document, (), "root", 1, None)]
-    pop = stack.pop
-    children = walker.children
+    pop, push = stack.pop, stack.append
+    children, schema_children = walker.children, walker.schema_children
+    refs = index.refs
     deepest = 0
     while stack:
         node, loc, kind, depth, context = pop()
-        if kind == "literal":
+        if kind == "schema" and type(node) is dict and depth <= DEPTH_LIMIT:
+            # Schema Objects are most of a document: handled here without a dispatch call.
+            ref = node.get("$ref")
+            if ref is not None:
+                refs.append(RefSite(loc, ref, True, tuple(str(key) for key in node)))
+            schema_children(node, loc, depth + 1, context if type(context) is int else 0, push)
+        elif kind == "literal":
             # Literal values (examples, defaults, extensions) matter only for their depth.
             depth = _literal_depth(node, depth)
         elif depth <= DEPTH_LIMIT:
