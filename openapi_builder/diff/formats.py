@@ -162,15 +162,31 @@ def to_github(report: DiffReport) -> str:
     lines = []
     for change in report.changes:
         where = f" ({', '.join(change.operations)})" if change.operations else ""
+        position = _revision_position(report, change)
         lines.append(
             workflow_command(
                 _GITHUB_COMMANDS[change.level],
                 f"{change.message}{where} - at {_where(change)}",
                 file=report.revision_source or None,
+                line=position[0] if position else None,
+                column=position[1] if position else None,
                 title=change.rule_id,
             )
         )
     return "".join(line + "\n" for line in lines)
+
+
+def _revision_position(report: DiffReport, change: ReportedChange) -> tuple[int, int] | None:
+    """Where the change stands in the revision file (removals: the nearest surviving parent)."""
+    if report.revision_position is None:
+        return None
+    pointer = change.revision_pointer
+    if pointer is None:
+        return None
+    try:
+        return report.revision_position(pointer)
+    except ValueError:  # not a pointer the file can answer; annotate the file only
+        return None
 
 
 def to_junit(report: DiffReport) -> str:

@@ -7,7 +7,7 @@ so the same two documents always give the same report, byte for byte.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from openapi_builder.diff import formats
@@ -66,6 +66,11 @@ class DiffReport:
     fail_on: FailOn = "breaking"
     base_source: str | None = None
     revision_source: str | None = None
+    #: JSON pointer -> (line, column) in the revision file, when it was read from a file;
+    #: used by the GitHub annotations. Not data: left out of comparisons and the repr.
+    revision_position: Callable[[str], tuple[int, int] | None] | None = field(
+        default=None, compare=False, repr=False
+    )
 
     @property
     def breaking(self) -> tuple[ReportedChange, ...]:

@@ -28,7 +28,7 @@ from openapi_builder.diff.options import check_severity_overrides, path_filter
 from openapi_builder.diff.report import DiffReport, ReportedChange
 from openapi_builder.diff.resolve import Resolver
 from openapi_builder.diff.rules import FAIL_ON_VALUES, RULES, FailOn, Level
-from openapi_builder.diff.sources import read_spec_source
+from openapi_builder.diff.sources import read_spec_with_positions
 from openapi_builder.errors import DiffOptionError
 
 Source = Mapping[str, Any] | str | os.PathLike[str]
@@ -74,8 +74,8 @@ def diff(
     overrides = check_severity_overrides(severity or {})
     entries = _ignore_entries(ignore)
     keep = path_filter(match_path, unmatch_path)
-    old_doc, old_name = _document(base)
-    new_doc, new_name = _document(revision)
+    old_doc, old_name, _ = _document(base)
+    new_doc, new_name, locate = _document(revision)
     changes = detect_changes(old_doc, new_doc, keep=keep, today=today or date.today())
     reported: list[ReportedChange] = []
     ignored: list[ReportedChange] = []
@@ -104,6 +104,7 @@ def diff(
         fail_on=fail_on,
         base_source=old_name,
         revision_source=new_name,
+        revision_position=locate,
     )
 
 
@@ -174,10 +175,14 @@ def _reported(change: Change, level: Level, operations: tuple[str, ...]) -> Repo
     )
 
 
-def _document(source: Source) -> tuple[Mapping[str, Any], str | None]:
+Locate = Callable[[str], "tuple[int, int] | None"]
+
+
+def _document(source: Source) -> tuple[Mapping[str, Any], str | None, Locate | None]:
     if isinstance(source, Mapping):
-        return source, None
-    return read_spec_source(source), os.fspath(source)
+        return source, None, None
+    data, locate = read_spec_with_positions(source)
+    return data, os.fspath(source), locate
 
 
 def _ignore_entries(

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from openapi_builder.errors import LoadError
-from openapi_builder.load import load, loads
+from openapi_builder.load import load_document, loads
 
 # `REV:path` where REV has no path separator of its own; `C:\x` (a drive) is not a revision.
 _GIT_SPEC = re.compile(r"^(?P<rev>[^:/\\\s][^:\s]*):(?P<path>.+)$")
@@ -36,10 +37,21 @@ def read_spec_source(
         LoadError: the file cannot be read or parsed, git is not installed, or git cannot
             show that revision or path (git's own message is included).
     """
+    return read_spec_with_positions(spec, cwd=cwd)[0]
+
+
+def read_spec_with_positions(
+    spec: str | os.PathLike[str], *, cwd: str | os.PathLike[str] | None = None
+) -> tuple[dict[str, Any], Callable[[str], tuple[int, int] | None] | None]:
+    """Like :func:`read_spec_source`, plus a JSON pointer -> (line, column) lookup for files.
+
+    The lookup is ``None`` for ``GITREV:path`` sources: there is no file in the work tree
+    whose lines an annotation could point at.
+    """
     if isinstance(spec, str) and is_git_spec(spec, cwd=cwd):
-        return _read_git(spec, cwd)
-    path = Path(cwd or ".") / os.fspath(spec)
-    return load(path)
+        return _read_git(spec, cwd), None
+    loaded = load_document(Path(cwd or ".") / os.fspath(spec))
+    return loaded.data, loaded.position
 
 
 def _read_git(spec: str, cwd: str | os.PathLike[str] | None) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from xml.etree import ElementTree
 import jsonschema
 import pytest
 
+import openapi_builder as ob
 from openapi_builder.diff import JSON_SCHEMA, DiffReport, diff
 
 PAIR = Path(__file__).resolve().parents[2] / "fixtures" / "diff" / "report"
@@ -71,6 +72,17 @@ def test_github_annotations(report: DiffReport) -> None:
         f"::error file={PAIR / 'revision.yaml'},title=api-removed-without-deprecation::"
         "endpoint removed without being deprecated first (DELETE /pets/{petId})"
     )
+    # Changes that stand in the revision point at their line and column there.
+    assert lines[1].startswith(
+        f"::error file={PAIR / 'revision.yaml'},line=14,col=11,"
+        "title=new-required-request-parameter::"
+    )
+
+
+def test_github_annotations_have_no_lines_for_documents_given_as_dicts() -> None:
+    base = ob.load(PAIR / "base.yaml")
+    revision = ob.load(PAIR / "revision.yaml")
+    assert all(",line=" not in line for line in diff(base, revision).to_github().splitlines())
 
 
 def test_github_escapes_newlines_and_property_separators() -> None:
