@@ -18,11 +18,17 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # the same parser, from PyPI
+    import tomli as tomllib
 
 from openapi_builder.errors import ConfigError
 from openapi_builder.validate.catalogue import RULES_BY_ID
@@ -55,10 +61,6 @@ def read_config(path: str | os.PathLike[str]) -> dict[str, str]:
 
 
 def _from_toml(text: str, where: str) -> Mapping[str, Any]:
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        raise ConfigError("reading pyproject.toml needs Python 3.11+", where=where) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
