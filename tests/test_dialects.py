@@ -7,7 +7,6 @@ silently" properties live in tests/dialects/.
 from __future__ import annotations
 
 import copy
-import time
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -545,11 +544,8 @@ def _depth_and_leaf(schema: Mapping[str, Any], wrap: str) -> tuple[int, Mapping[
 @pytest.mark.parametrize("wrap", ["properties", "anyOf"])
 def test_deep_schema_converts_without_recursion_error(wrap: str) -> None:
     schema = _nest(DEPTH, {"const": 1}, wrap)
-    started = time.perf_counter()
     converted = convert_schema_to_30(schema)
-    elapsed = time.perf_counter() - started
     assert _depth_and_leaf(converted, wrap) == (DEPTH, {"enum": [1]})
-    assert elapsed < 5, f"10,000 levels took {elapsed:.2f}s"
 
 
 def test_deep_schema_error_points_at_the_bottom() -> None:
