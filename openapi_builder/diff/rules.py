@@ -397,6 +397,9 @@ CONSTRAINTS: Mapping[str, tuple[str, bool]] = {
     "minimum": ("min", False),
     "maxItems": ("max-items", True),
     "minItems": ("min-items", False),
+    # The numeric (3.1) form; 3.0's boolean form qualifies maximum/minimum and is not a bound.
+    "exclusiveMaximum": ("exclusive-max", True),
+    "exclusiveMinimum": ("exclusive-min", False),
 }
 
 
