@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from openapi_builder._gc import paused_gc
 from openapi_builder.assemble import Declarations, assemble, declaration_at
 from openapi_builder.declare import Operation, SecurityScheme, Server, Tag
-from openapi_builder.dialects import document_to_version
+from openapi_builder.dialects import document_to_version, parse_version
 from openapi_builder.errors import DeclarationError, SpecValidationError
 from openapi_builder.render import write as write_document
 from openapi_builder.validate import validate as validate_document
@@ -66,6 +67,10 @@ class API:
             raise DeclarationError("an API needs a non-empty title", where="API")
         if not isinstance(version, str) or not version:
             raise DeclarationError("an API needs a version string such as '1.0.0'", where="API")
+        try:
+            parse_version(openapi)
+        except DeclarationError as error:
+            raise DeclarationError(error.reason, where="API(openapi=...)") from None
         self.openapi = openapi
         self._declarations = Declarations(
             title=title,
@@ -123,14 +128,7 @@ class API:
             SpecValidationError: the document fails validation (``validate=True``); lists
                 every problem with its JSON pointer and the operation it came from.
         """
-        declared = Declarations(
-            **{
-                name: getattr(self._declarations, name)
-                for name in Declarations.__dataclass_fields__
-                if name != "operations"
-            },
-            operations=tuple(self._operations),
-        )
+        declared = replace(self._declarations, operations=tuple(self._operations))
         document = document_to_version(assemble(declared), self.openapi, owned=True)
         if validate:
             report = validate_document(document, lint=False)

@@ -117,3 +117,11 @@ def test_example_document_is_golden(golden: Any) -> None:
     golden("examples/items_api.yaml", ob.to_yaml(api.build()))
     golden("examples/items_api.json", ob.to_json(api.build()))
     json.loads(ob.to_json(api.build()))
+
+
+@pytest.mark.parametrize("version", ["2.0", "3.1", "4.0.0", "3.0.10", ""])
+def test_unsupported_versions_are_refused_when_the_api_is_declared(version: str) -> None:
+    with pytest.raises(ob.DeclarationError) as raised:
+        ob.API("T", "1", version)
+    assert "unsupported OpenAPI version" in str(raised.value)
+    assert str(raised.value).endswith("- at API(openapi=...)")

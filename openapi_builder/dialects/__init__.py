@@ -12,6 +12,7 @@ on plain dicts and never mutates its input:
 
 from __future__ import annotations
 
+from openapi_builder.dialects.common import parse_version
 from openapi_builder.dialects.document import document_to_30, document_to_version
 from openapi_builder.dialects.features import check_version_features
 from openapi_builder.dialects.schema30 import convert_schema_to_30
@@ -21,4 +22,5 @@ __all__ = [
     "convert_schema_to_30",
     "document_to_30",
     "document_to_version",
+    "parse_version",
 ]
