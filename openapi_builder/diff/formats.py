@@ -106,7 +106,7 @@ def to_text(report: DiffReport) -> str:
         lines.append("")
         lines.append(f"{change.level} [{change.rule_id}] {change.message}")
         if change.operations:
-            lines.append(f"    in {', '.join(change.operations)}")
+            lines.append(f"    in {_listed(change.operations, ', ')}")
         lines.append(f"    at {_where(change)}")
     return "\n".join(lines) + "\n"
 
@@ -132,7 +132,10 @@ def to_markdown(report: DiffReport) -> str:
             continue
         lines += ["", f"### {title}", "", "| Operations | Change | Rule |", "| --- | --- | --- |"]
         for change in changes:
-            operations = "<br>".join(f"`{_cell(op)}`" for op in change.operations) or "-"
+            shown = [f"`{_cell(op)}`" for op in change.operations[:_SHOWN_OPERATIONS]]
+            if len(change.operations) > _SHOWN_OPERATIONS:
+                shown.append(f"and {len(change.operations) - _SHOWN_OPERATIONS} more")
+            operations = "<br>".join(shown) or "-"
             lines.append(f"| {operations} | {_cell(change.message)} | `{change.rule_id}` |")
     return "\n".join(lines) + "\n"
 
@@ -161,7 +164,7 @@ def to_github(report: DiffReport) -> str:
     """One workflow command per change; the file is the revision document when known."""
     lines = []
     for change in report.changes:
-        where = f" ({', '.join(change.operations)})" if change.operations else ""
+        where = f" ({_listed(change.operations, ', ')})" if change.operations else ""
         position = _revision_position(report, change)
         lines.append(
             workflow_command(
@@ -187,6 +190,17 @@ def _revision_position(report: DiffReport, change: ReportedChange) -> tuple[int,
         return report.revision_position(pointer)
     except ValueError:  # not a pointer the file can answer; annotate the file only
         return None
+
+
+#: How many affected operations the human formats list before "and N more" (a change to a
+#: shared schema can reach hundreds; JSON and JUnit list them all).
+_SHOWN_OPERATIONS = 10
+
+
+def _listed(operations: tuple[str, ...], separator: str) -> str:
+    shown = separator.join(operations[:_SHOWN_OPERATIONS])
+    hidden = len(operations) - _SHOWN_OPERATIONS
+    return f"{shown}{separator}and {hidden} more" if hidden > 0 else shown
 
 
 def to_junit(report: DiffReport) -> str:

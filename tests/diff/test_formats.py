@@ -120,3 +120,24 @@ def test_an_empty_report_renders_everywhere() -> None:
     assert report.to_github() == ""
     assert json.loads(report.to_json())["changes"] == []
     assert "### " not in report.to_markdown()
+
+
+def test_human_formats_list_ten_operations_then_say_how_many_more() -> None:
+    from openapi_builder.diff.report import DiffReport, ReportedChange
+
+    operations = tuple(f"GET /items/{i:02d}" for i in range(25))
+    change = ReportedChange(
+        rule_id="response-property-became-nullable",
+        level="breaking",
+        direction="response",
+        operations=operations,
+        base_pointer="/components/schemas/Item",
+        revision_pointer="/components/schemas/Item",
+        message="response property Item: became nullable",
+    )
+    report = DiffReport(changes=(change,))
+    assert "GET /items/09, and 15 more" in report.to_text()
+    assert "GET /items/10" not in report.to_text()
+    assert "and 15 more" in report.to_markdown()
+    assert "GET /items/09, and 15 more" in report.to_github()
+    assert all(op in report.to_json() for op in operations)  # machines get them all
