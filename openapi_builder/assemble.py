@@ -28,7 +28,7 @@ from openapi_builder.declare import (
     path_template_names,
 )
 from openapi_builder.errors import DeclarationError
-from openapi_builder.merge import deep_merge, plain, present_fields
+from openapi_builder.merge import copy_json, deep_merge, present_fields
 from openapi_builder.request import normalize_parameter, normalize_request_body
 from openapi_builder.responses import normalize_headers, normalize_response, normalize_responses
 from openapi_builder.schemas import SchemaRegistry, SchemaUse
@@ -242,13 +242,13 @@ def _server(server: Server) -> dict[str, Any]:
     out = present_fields(server, _SERVER_FIELDS)
     if not server.variables:
         out.pop("variables")
-    out.update(plain(server.extensions))
+    out.update(copy_json(server.extensions))
     return out
 
 
 def _tag(tag: Tag) -> dict[str, Any]:
     out = present_fields(tag, _TAG_FIELDS)
-    out.update(plain(tag.extensions))
+    out.update(copy_json(tag.extensions))
     return out
 
 
@@ -258,7 +258,7 @@ def _security(requirements: Iterable[Mapping[str, Sequence[str]]]) -> list[dict[
 
 def _security_scheme(scheme: SecurityScheme) -> dict[str, Any]:
     out = present_fields(scheme, _SECURITY_SCHEME_FIELDS)
-    out.update(plain(scheme.extensions))
+    out.update(copy_json(scheme.extensions))
     return out
 
 
@@ -395,14 +395,28 @@ def _uses(document: Any) -> list[SchemaUse]:
 
 
 def _emit(value: Any, registry: SchemaRegistry) -> Any:
-    """A copy of ``value`` with every SchemaUse replaced by its generated schema."""
-    if isinstance(value, SchemaUse):
-        return registry.schema_for(value)
-    if isinstance(value, dict):
-        return {key: _emit(item, registry) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_emit(item, registry) for item in value]
-    return value
+    """A copy of ``value`` with every SchemaUse replaced by its generated schema.
+
+    Iterative, like every walk over user data here: raw schemas may nest deeper than
+    Python's recursion limit.
+    """
+    root: list[Any] = [None]
+    stack: list[tuple[Any, Any, Any]] = [(value, root, 0)]
+    while stack:
+        source, target, key = stack.pop()
+        if isinstance(source, SchemaUse):
+            target[key] = registry.schema_for(source)
+        elif type(source) is dict:
+            copied: dict[str, Any] = dict.fromkeys(source)
+            target[key] = copied
+            stack.extend((item, copied, name) for name, item in source.items())
+        elif type(source) is list:
+            items: list[Any] = list(source)
+            target[key] = items
+            stack.extend((item, items, index) for index, item in enumerate(source))
+        else:
+            target[key] = source
+    return root[0]
 
 
 def _cross_checks(declared: Declarations) -> list[DeclarationError]:

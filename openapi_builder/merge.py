@@ -6,7 +6,7 @@ import copy
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-__all__ = ["deep_merge", "plain", "present_fields"]
+__all__ = ["copy_json", "deep_merge", "present_fields"]
 
 
 def deep_merge(base: Mapping[str, Any], update: Mapping[str, Any]) -> dict[str, Any]:
@@ -25,13 +25,42 @@ def deep_merge(base: Mapping[str, Any], update: Mapping[str, Any]) -> dict[str, 
     return merged
 
 
-def plain(value: Any) -> Any:
-    """A deep copy made of plain dicts and lists (read-only mappings and tuples included)."""
-    if isinstance(value, Mapping):
-        return {key: plain(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(item) for item in value]
-    return copy.deepcopy(value)
+def copy_json(value: Any, replace: Mapping[int, Any] | None = None) -> Any:
+    """Deep-copy JSON-like data (dicts, lists, scalars) without recursion.
+
+    ``copy.deepcopy`` recurses once per level and fails on 10,000-deep schemas; mappings
+    become dicts and sequences (but strings) become lists.
+    ``replace`` maps ``id()`` of containers inside ``value`` to what stands in their place
+    in the copy (used as is, not copied): converted schemas skip a copy they do not need.
+    """
+    swaps = replace or {}
+    root: list[Any] = [None]
+    # Each entry: (source value, target container, key in target to fill).
+    stack: list[tuple[Any, Any, Any]] = [(value, root, 0)]
+    while stack:
+        source, target, key = stack.pop()
+        if id(source) in swaps:
+            target[key] = swaps[id(source)]
+        elif type(source) is dict or isinstance(source, Mapping):
+            new_map: dict[str, Any] = dict.fromkeys(source)
+            target[key] = new_map
+            for name, item in source.items():
+                if type(item) in _SCALARS:
+                    new_map[name] = item
+                else:
+                    stack.append((item, new_map, name))
+        elif type(source) is list or isinstance(source, tuple):
+            new_list: list[Any] = list(source)
+            target[key] = new_list
+            for index, item in enumerate(source):
+                if type(item) not in _SCALARS:
+                    stack.append((item, new_list, index))
+        else:
+            target[key] = source
+    return root[0]
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def present_fields(obj: object, fields: Sequence[tuple[str, str]]) -> dict[str, Any]:
@@ -40,5 +69,5 @@ def present_fields(obj: object, fields: Sequence[tuple[str, str]]) -> dict[str, 
     for attribute, name in fields:
         value = getattr(obj, attribute)
         if value is not None:
-            out[name] = plain(value)
+            out[name] = copy_json(value)
     return out

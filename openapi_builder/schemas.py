@@ -35,6 +35,7 @@ from pydantic.json_schema import (
 from pydantic_core import CoreSchema
 
 from openapi_builder.errors import DeclarationError
+from openapi_builder.merge import copy_json
 
 __all__ = ["REF_PREFIX", "SchemaRegistry", "SchemaUse", "admits_none", "schema_slot"]
 
@@ -75,7 +76,7 @@ def schema_slot(value: Any, mode: Mode, *, where: str) -> Any:
     if isinstance(value, SchemaUse):
         return value
     if isinstance(value, Mapping):
-        return copy.deepcopy(dict(value))
+        return copy_json(value)  # iterative: raw schemas may nest thousands of levels
     if isinstance(value, bool):
         return value
     return SchemaUse(value, mode, where)

@@ -125,3 +125,20 @@ def test_unsupported_versions_are_refused_when_the_api_is_declared(version: str)
         ob.API("T", "1", version)
     assert "unsupported OpenAPI version" in str(raised.value)
     assert str(raised.value).endswith("- at API(openapi=...)")
+
+
+def test_a_raw_schema_deeper_than_the_recursion_limit_builds_and_validates() -> None:
+    schema: dict[str, Any] = {"type": "string"}
+    for _ in range(5000):
+        schema = {"type": "object", "properties": {"a": schema}}
+    document = ob.API(
+        "T", "1", operations=[ob.Operation("GET", "/x", response_model=schema)]
+    ).build()
+    built = document["paths"]["/x"]["get"]["responses"]["200"]["content"]["application/json"]
+    depth, node = 0, built["schema"]
+    while "properties" in node:
+        depth, node = depth + 1, node["properties"]["a"]
+    assert (depth, node) == (5000, {"type": "string"})
+    # JSON text that deep is refused by the renderer with a typed error, never a crash.
+    with pytest.raises(ob.RenderError, match="nests too deeply"):
+        ob.to_json(document)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from openapi_builder.declare import FrozenMapping
-from openapi_builder.merge import deep_merge, plain, present_fields
+from openapi_builder.merge import copy_json, deep_merge, present_fields
 
 
 @pytest.mark.parametrize(
@@ -33,10 +33,10 @@ def test_deep_merge(base: dict[str, Any], update: dict[str, Any], expected: dict
             assert value is not base.get(key) and value is not update.get(key)
 
 
-def test_plain_turns_read_only_containers_into_dicts_and_lists() -> None:
+def test_copy_json_turns_read_only_containers_into_dicts_and_lists() -> None:
     frozen = FrozenMapping({"a": (1, FrozenMapping({"b": [2]}))})
-    assert plain(frozen) == {"a": [1, {"b": [2]}]}
-    assert type(plain(frozen)) is dict and type(plain(frozen)["a"]) is list
+    assert copy_json(frozen) == {"a": [1, {"b": [2]}]}
+    assert type(copy_json(frozen)) is dict and type(copy_json(frozen)["a"]) is list
 
 
 def test_present_fields_keeps_table_order_and_skips_none() -> None:

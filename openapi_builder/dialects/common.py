@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeGuard
 
 from openapi_builder.errors import DeclarationError
+from openapi_builder.merge import copy_json
 
 __all__ = [
     "SUPPORTED_VERSIONS",
@@ -76,44 +77,6 @@ def raise_findings(findings: Iterable[Finding], *, title: str) -> None:
     lines = [f"{title}: {len(unique)} problems"]
     lines.extend(f"  - {finding}" for finding in unique)
     raise DeclarationError("\n".join(lines))
-
-
-def copy_json(value: Any, replace: Mapping[int, Any] | None = None) -> Any:
-    """Deep-copy JSON-like data (dicts, lists, scalars) without recursion.
-
-    ``copy.deepcopy`` recurses once per level and fails on the 10,000-deep schemas this
-    package must handle; mappings become dicts and sequences (but strings) become lists.
-    ``replace`` maps ``id()`` of containers inside ``value`` to what stands in their place
-    in the copy (used as is, not copied): converted schemas skip a copy they do not need.
-    """
-    swaps = replace or {}
-    root: list[Any] = [None]
-    # Each entry: (source value, target container, key in target to fill).
-    stack: list[tuple[Any, Any, Any]] = [(value, root, 0)]
-    while stack:
-        source, target, key = stack.pop()
-        if id(source) in swaps:
-            target[key] = swaps[id(source)]
-        elif type(source) is dict or isinstance(source, Mapping):
-            new_map: dict[str, Any] = dict.fromkeys(source)
-            target[key] = new_map
-            for name, item in source.items():
-                if type(item) in _SCALARS:
-                    new_map[name] = item
-                else:
-                    stack.append((item, new_map, name))
-        elif type(source) is list or isinstance(source, tuple):
-            new_list: list[Any] = list(source)
-            target[key] = new_list
-            for index, item in enumerate(source):
-                if type(item) not in _SCALARS:
-                    stack.append((item, new_list, index))
-        else:
-            target[key] = source
-    return root[0]
-
-
-_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def is_sequence(value: Any) -> TypeGuard[Sequence[Any]]:
