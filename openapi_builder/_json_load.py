@@ -173,68 +173,77 @@ def line_column(text: str, offset: int) -> tuple[int, int]:
 class JsonOffsets:
     """Character offsets of nodes of a JSON text that decoded cleanly, computed on demand.
 
-    Each container on a looked-up path is indexed once (its members' offsets, found by letting
-    the C scanner skip over each member), so later lookups under it are dictionary hits.
+    A container's members are scanned only as far as a lookup needs (the C scanner skips
+    each member's value), and the scan resumes there for the next lookup, so findings in
+    document order cost about one pass over the containers they live in.
     """
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._root = _WS.match(text, 0).end()  # type: ignore[union-attr]
-        self._members: dict[int, dict[str, int] | list[int]] = {}
+        self._scans: dict[int, _Scan] = {}
 
     def offset(self, tokens: tuple[str, ...]) -> int | None:
         """Offset of the value at the pointer ``tokens``, or None if there is no such node."""
         pos = self._root
         for token in tokens:
-            members = self._members.get(pos)
-            if members is None:
-                members = self._index(pos)
-                if members is None:
+            scan = self._scans.get(pos)
+            if scan is None:
+                if self._text[pos] not in "{[":
                     return None  # a scalar has no children
-                self._members[pos] = members
-            if isinstance(members, dict):
-                found = members.get(token)
-            else:
-                found = members[int(token)] if _is_index(token, len(members)) else None
+                scan = self._scans[pos] = _Scan(self._text, pos)
+            found = scan.find(token)
             if found is None:
                 return None
             pos = found
         return pos
 
-    def _index(self, pos: int) -> dict[str, int] | list[int] | None:
+
+class _Scan:
+    """The members of one container found so far, and where scanning resumes."""
+
+    __slots__ = ("_keyed", "_next", "_positional", "_text", "is_object")
+
+    def __init__(self, text: str, pos: int) -> None:
+        self._text = text
+        self.is_object = text[pos] == "{"
+        self._keyed: dict[str, int] = {}
+        self._positional: list[int] = []
+        start = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+        self._next: int | None = None if text[start] in "}]" else start
+
+    def find(self, token: str) -> int | None:
+        if self.is_object:
+            found = self._keyed.get(token)
+            while found is None and self._next is not None:
+                key, value = self._step_member()
+                if key == token:
+                    found = value
+            return found
+        if not (token.isdigit() and token.isascii()) or (len(token) > 1 and token[0] == "0"):
+            return None  # RFC 6901 array index: digits without a leading zero
+        index = int(token)
+        while len(self._positional) <= index and self._next is not None:
+            self._step_item()
+        return self._positional[index] if index < len(self._positional) else None
+
+    def _step_member(self) -> tuple[str, int]:
+        text, index = self._text, self._next
+        found = _MEMBER.match(text, index)  # type: ignore[arg-type]
+        assert found is not None  # the text decoded cleanly before
+        raw, value = found.group(1), found.end()
+        key = scanstring(f'{raw}"', 0)[0] if "\\" in raw else raw
+        self._keyed.setdefault(key, value)
+        self._advance(value)
+        return key, value
+
+    def _step_item(self) -> None:
+        value = self._next
+        assert value is not None
+        self._positional.append(value)
+        self._advance(value)
+
+    def _advance(self, value: int) -> None:
         text = self._text
-        opening = text[pos]
-        if opening not in "{[":
-            return None
-        keyed: dict[str, int] = {}
-        positional: list[int] = []
-        skip = _SKIP.scan_once
-        index = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
-        if text[index] in "}]":
-            return keyed if opening == "{" else positional
-        if opening == "{":
-            # One regex step per member: the key (escapes decoded only when present), the
-            # colon, and the whitespace up to the value; the C scanner then skips the value.
-            member = _MEMBER.match
-            while True:
-                found = member(text, index)
-                if found is None:  # pragma: no cover - the text decoded cleanly before
-                    return keyed
-                raw, index = found.group(1), found.end()
-                keyed[scanstring(f'{raw}"', 0)[0] if "\\" in raw else raw] = index
-                index = _NEXT.match(text, skip(text, index)[1]).end()  # type: ignore[union-attr]
-                if text[index - 1] != ",":
-                    return keyed
-        while True:
-            positional.append(index)
-            index = _NEXT.match(text, skip(text, index)[1]).end()  # type: ignore[union-attr]
-            if text[index - 1] != ",":
-                return positional
-            index = _WS.match(text, index).end()  # type: ignore[union-attr]
-
-
-def _is_index(token: str, length: int) -> bool:
-    """RFC 6901 array index: ``0`` or digits without a leading zero, within bounds."""
-    if not token.isdigit() or not token.isascii() or (len(token) > 1 and token[0] == "0"):
-        return False
-    return int(token) < length
+        after = _NEXT.match(text, _SKIP.scan_once(text, value)[1]).end()  # type: ignore[union-attr]
+        self._next = _WS.match(text, after).end() if text[after - 1] == "," else None  # type: ignore[union-attr]
