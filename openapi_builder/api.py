@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from openapi_builder._gc import paused_gc
-from openapi_builder.assemble import Declarations, assemble, declaration_at
-from openapi_builder.declare import Operation, SecurityScheme, Server, Tag
+from openapi_builder.assemble import assemble, declaration_at
+from openapi_builder.declare import Declarations, Operation, SecurityScheme, Server, Tag
 from openapi_builder.dialects import document_to_version, parse_version
 from openapi_builder.errors import DeclarationError, SpecValidationError
 from openapi_builder.render import write as write_document

@@ -2,21 +2,20 @@
 
 ``assemble`` runs in three steps, so component names are decided before anything is
 emitted: normalize every operation (markers where Python types stand), generate and name
-every schema at once, then emit the document with the markers replaced. Cross-object checks
-(duplicate operations, path parameters vs template, unknown security schemes) run first and
-report every problem together.
+every schema at once, then emit the document with the markers replaced. The cross-object
+checks of ``crosscheck`` run first and report every problem together.
 """
 
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
+from openapi_builder.crosscheck import cross_check, raise_all
 from openapi_builder.declare import (
     HTTP_METHODS,
+    Declarations,
     Header,
     MediaType,
     Operation,
@@ -25,7 +24,7 @@ from openapi_builder.declare import (
     SecurityScheme,
     Server,
     Tag,
-    path_template_names,
+    default_operation_id,
 )
 from openapi_builder.errors import DeclarationError
 from openapi_builder.merge import copy_json, deep_merge, present_fields
@@ -33,7 +32,7 @@ from openapi_builder.request import normalize_parameter, normalize_request_body
 from openapi_builder.responses import normalize_headers, normalize_response, normalize_responses
 from openapi_builder.schemas import SchemaRegistry, SchemaUse
 
-__all__ = ["Declarations", "assemble", "declaration_at", "default_operation_id"]
+__all__ = ["assemble", "declaration_at"]
 
 _OPERATION_FIELDS = (
     "tags",
@@ -51,38 +50,9 @@ _OPERATION_FIELDS = (
 )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Declarations:
-    """Everything an API declares, as the assembler sees it (built by ``ob.API``)."""
-
-    title: str
-    version: str
-    summary: str | None = None
-    description: str | None = None
-    terms_of_service: str | None = None
-    contact: Mapping[str, Any] | None = None
-    license_info: Mapping[str, Any] | None = None
-    servers: Sequence[Server] = ()
-    tags: Sequence[Tag] = ()
-    security_schemes: Mapping[str, SecurityScheme] = field(default_factory=dict)
-    security: Sequence[Mapping[str, Sequence[str]]] | None = None
-    responses: Mapping[Any, Any] = field(default_factory=dict)
-    operations: Sequence[Operation] = ()
-    webhooks: Mapping[str, Sequence[Operation]] = field(default_factory=dict)
-    components: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    external_docs: Mapping[str, Any] | None = None
-    extensions: Mapping[str, Any] = field(default_factory=dict)
-
-
-def default_operation_id(operation: Operation) -> str:
-    """``GET /items/{item_id}`` -> ``get_items_item_id``: stable and readable."""
-    words = re.findall(r"[A-Za-z0-9]+", operation.path)
-    return "_".join([operation.method.lower(), *words]) if words else operation.method.lower()
-
-
 def assemble(declared: Declarations) -> dict[str, Any]:
     """The OpenAPI 3.1 document for ``declared``; raises DeclarationError listing problems."""
-    problems = _cross_checks(declared)
+    problems = cross_check(declared)
     paths: dict[str, dict[str, Any]] = {}
     for operation in declared.operations:
         try:
@@ -99,7 +69,7 @@ def assemble(declared: Declarations) -> dict[str, Any]:
                 )
             except DeclarationError as error:
                 problems.append(error.at(f"webhook {name!r} {operation.method}"))
-    _raise_all(problems)
+    raise_all(problems)
 
     document = _document_frame(declared)
     document["paths"] = paths
@@ -417,163 +387,3 @@ def _emit(value: Any, registry: SchemaRegistry) -> Any:
         else:
             target[key] = source
     return root[0]
-
-
-def _cross_checks(declared: Declarations) -> list[DeclarationError]:
-    problems: list[DeclarationError] = []
-    seen_routes: set[tuple[str, str]] = set()
-    seen_ids: dict[str, str] = {}
-    for operation in declared.operations:
-        route = (operation.method, _route_shape(operation.path))
-        if route in seen_routes:
-            problems.append(
-                DeclarationError(
-                    "this method and path are declared twice (path parameter names do not "
-                    "make paths different): remove or merge one",
-                    where=operation.label,
-                )
-            )
-        seen_routes.add(route)
-        problems.extend(_operation_id_problems(operation, operation.label, seen_ids))
-        problems.extend(_path_parameter_problems(operation, declared))
-        problems.extend(_security_problems(operation.security or (), declared, operation.label))
-    for name, operations in declared.webhooks.items():
-        for operation in operations:
-            label = f"webhook {name!r} {operation.method}"
-            problems.extend(_operation_id_problems(operation, label, seen_ids))
-            problems.extend(_security_problems(operation.security or (), declared, label))
-    problems.extend(_security_problems(declared.security or (), declared, "API security"))
-    return problems
-
-
-def _operation_id_problems(
-    operation: Operation, label: str, seen_ids: dict[str, str]
-) -> list[DeclarationError]:
-    """operationIds are unique across paths, webhooks (and what they share) alike."""
-    operation_id = operation.operation_id or default_operation_id(operation)
-    if operation_id in seen_ids:
-        return [
-            DeclarationError(
-                f"operationId {operation_id!r} is already used by {seen_ids[operation_id]}: "
-                "give one of them a distinct operation_id=",
-                where=label,
-            )
-        ]
-    seen_ids[operation_id] = label
-    return []
-
-
-def _route_shape(path: str) -> str:
-    return re.sub(r"\{[^{}]*\}", "{}", path)
-
-
-def _path_parameter_problems(
-    operation: Operation, declared: Declarations
-) -> list[DeclarationError]:
-    problems = []
-    parameters: list[tuple[str, str]] = []
-    for parameter in operation.parameters:
-        if isinstance(parameter, Parameter):
-            parameters.append((parameter.name, parameter.location))
-            continue
-        target = _component_parameter(parameter["$ref"], declared)
-        if target is None:
-            problems.append(
-                DeclarationError(
-                    f"parameter $ref {parameter['$ref']!r} names no parameter in "
-                    "API(components={'parameters': ...})",
-                    where=operation.label,
-                )
-            )
-        else:
-            parameters.append(target)
-    in_template = path_template_names(operation.path)
-    in_path = [name for name, location in parameters if location == "path"]
-    for name in in_template:
-        if name not in in_path:
-            problems.append(
-                DeclarationError(
-                    f"the path uses {{{name}}} but no path parameter {name!r} is declared: "
-                    f"add ob.Parameter({name!r}, 'path', <type>)",
-                    where=operation.label,
-                )
-            )
-    for name in in_path:
-        if name not in in_template:
-            problems.append(
-                DeclarationError(
-                    f"path parameter {name!r} does not appear in the path: add {{{name}}} to "
-                    "the path or declare it in 'query'",
-                    where=operation.label,
-                )
-            )
-    seen: set[tuple[str, str]] = set()
-    for name, location in parameters:
-        if (name, location) in seen:
-            problems.append(
-                DeclarationError(
-                    f"parameter {name!r} in {location} is declared twice",
-                    where=operation.label,
-                )
-            )
-        seen.add((name, location))
-    return problems
-
-
-def _component_parameter(ref: str, declared: Declarations) -> tuple[str, str] | None:
-    """``(name, in)`` of ``#/components/parameters/<key>``, or None when it is not declared."""
-    prefix = "#/components/parameters/"
-    if not ref.startswith(prefix):
-        return None
-    key = ref[len(prefix) :].replace("~1", "/").replace("~0", "~")
-    value = declared.components.get("parameters", {}).get(key)
-    if isinstance(value, Parameter):
-        return (value.name, value.location)
-    if isinstance(value, Mapping) and "name" in value and "in" in value:
-        return (str(value["name"]), str(value["in"]))
-    return None
-
-
-def _security_problems(
-    requirements: Iterable[Mapping[str, Sequence[str]]], declared: Declarations, where: str
-) -> list[DeclarationError]:
-    problems = []
-    for requirement in requirements:
-        for name, scopes in requirement.items():
-            scheme = declared.security_schemes.get(name)
-            if scheme is None:
-                known = ", ".join(sorted(declared.security_schemes)) or "none declared"
-                problems.append(
-                    DeclarationError(
-                        f"security requirement names unknown scheme {name!r} (known: {known}): "
-                        "add it to API(security_schemes=...)",
-                        where=where,
-                    )
-                )
-                continue
-            if scheme.type == "oauth2" and scheme.flows is not None:
-                known_scopes = {
-                    scope
-                    for flow in scheme.flows.values()
-                    if isinstance(flow, Mapping)
-                    for scope in flow.get("scopes", {})
-                }
-                unknown = [scope for scope in scopes if scope not in known_scopes]
-                if unknown:
-                    problems.append(
-                        DeclarationError(
-                            f"security requirement {name!r} asks for unknown scope(s) "
-                            f"{unknown}: declare them in the scheme's flows",
-                            where=where,
-                        )
-                    )
-    return problems
-
-
-def _raise_all(problems: Sequence[DeclarationError]) -> None:
-    if not problems:
-        return
-    if len(problems) == 1:
-        raise problems[0]
-    lines = "\n".join(f"  - {problem}" for problem in problems)
-    raise DeclarationError(f"{len(problems)} problems in the declarations:\n{lines}")

@@ -22,6 +22,7 @@ from openapi_builder.errors import DeclarationError
 
 __all__ = [
     "HTTP_METHODS",
+    "Declarations",
     "Header",
     "MediaType",
     "Operation",
@@ -31,6 +32,7 @@ __all__ = [
     "SecurityScheme",
     "Server",
     "Tag",
+    "default_operation_id",
     "parse_status_key",
 ]
 
@@ -441,3 +443,32 @@ class Operation:
     def label(self) -> str:
         """``METHOD /path``, the way errors and reports name an operation."""
         return f"{self.method} {self.path}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Declarations:
+    """Everything an API declares, as the assembler sees it (built by ``ob.API``)."""
+
+    title: str
+    version: str
+    summary: str | None = None
+    description: str | None = None
+    terms_of_service: str | None = None
+    contact: Mapping[str, Any] | None = None
+    license_info: Mapping[str, Any] | None = None
+    servers: Sequence[Server] = ()
+    tags: Sequence[Tag] = ()
+    security_schemes: Mapping[str, SecurityScheme] = field(default_factory=dict)
+    security: Sequence[Mapping[str, Sequence[str]]] | None = None
+    responses: Mapping[Any, Any] = field(default_factory=dict)
+    operations: Sequence[Operation] = ()
+    webhooks: Mapping[str, Sequence[Operation]] = field(default_factory=dict)
+    components: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    external_docs: Mapping[str, Any] | None = None
+    extensions: Mapping[str, Any] = field(default_factory=dict)
+
+
+def default_operation_id(operation: Operation) -> str:
+    """``GET /items/{item_id}`` -> ``get_items_item_id``: stable and readable."""
+    words = re.findall(r"[A-Za-z0-9]+", operation.path)
+    return "_".join([operation.method.lower(), *words]) if words else operation.method.lower()
