@@ -24,16 +24,28 @@ __all__ = ["cross_check", "raise_all"]
 
 
 def cross_check(declared: Declarations) -> list[DeclarationError]:
+    """Every problem across the declarations, in declaration order."""
     problems: list[DeclarationError] = []
     seen_routes: set[tuple[str, str]] = set()
+    path_of_shape: dict[str, str] = {}
     seen_ids: dict[str, str] = {}
     for operation in declared.operations:
-        route = (operation.method, _route_shape(operation.path))
+        shape = _route_shape(operation.path)
+        route = (operation.method, shape)
         if route in seen_routes:
             problems.append(
                 DeclarationError(
                     "this method and path are declared twice (path parameter names do not "
                     "make paths different): remove or merge one",
+                    where=operation.label,
+                )
+            )
+        elif path_of_shape.setdefault(shape, operation.path) != operation.path:
+            # OpenAPI: templated paths that differ only in parameter names are identical.
+            problems.append(
+                DeclarationError(
+                    f"this path is {path_of_shape[shape]!r} with other parameter names; "
+                    "OpenAPI treats them as one path: use the same names in both",
                     where=operation.label,
                 )
             )

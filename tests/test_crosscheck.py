@@ -104,3 +104,16 @@ def test_webhook_operation_ids_are_checked_with_the_paths() -> None:
         build(ob.Operation("GET", "/"), webhooks={"hook": ob.Operation("GET", "/")})
     assert "operationId 'get' is already used by GET /" in str(raised.value)
     assert str(raised.value).endswith("- at webhook 'hook' GET")
+
+
+def test_paths_differing_only_in_parameter_names_are_refused_across_methods() -> None:
+    user = ob.Parameter("user_id", "path", int)
+    item = ob.Parameter("item_id", "path", int)
+    with pytest.raises(ob.DeclarationError) as raised:
+        build(
+            ob.Operation("GET", "/{user_id}", parameters=[user]),
+            ob.Operation("POST", "/{item_id}", parameters=[item]),
+        )
+    message = str(raised.value)
+    assert "this path is '/{user_id}' with other parameter names" in message
+    assert message.endswith("- at POST /{item_id}")
