@@ -110,14 +110,13 @@ _ADAPTERS: dict[Hashable, TypeAdapter[Any]] = {}
 def _adapter(annotation: Any) -> TypeAdapter[Any]:
     # TypeAdapter construction is the costly part of schema generation for non-models;
     # one per annotation per process is plenty.
-    try:
-        return _ADAPTERS[annotation]
-    except KeyError:
-        adapter: TypeAdapter[Any] = TypeAdapter(annotation)
-        _ADAPTERS[annotation] = adapter
-        return adapter
-    except TypeError:  # unhashable annotation
+    key = _identity(annotation)
+    if isinstance(key, tuple) and key[0] == "unhashable":  # an id() may be reused: no cache
         return TypeAdapter(annotation)
+    adapter = _ADAPTERS.get(key)
+    if adapter is None:
+        adapter = _ADAPTERS[key] = TypeAdapter(annotation)
+    return adapter
 
 
 class SchemaRegistry:
@@ -167,11 +166,17 @@ class SchemaRegistry:
 
 
 def _identity(annotation: Any) -> Hashable:
+    """A key under which equal annotations share one schema.
+
+    typing's equality is looser than the schema: ``Literal["a", "b"] == Literal["b", "a"]``,
+    yet the enums list their values in the declared order. The repr keeps that order apart,
+    and the annotation itself keeps same-named but different classes apart.
+    """
     try:
         hash(annotation)
     except TypeError:
         return ("unhashable", id(annotation))
-    return annotation  # type: ignore[no-any-return]
+    return (annotation, repr(annotation))
 
 
 def _core_schema(use: SchemaUse) -> CoreSchema:

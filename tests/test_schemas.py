@@ -252,3 +252,15 @@ def test_declared_component_clashing_with_a_model_is_refused() -> None:
     )
     with pytest.raises(ob.DeclarationError, match=r"\['Inner'\]"):
         api.build(validate=False)
+
+
+def test_literal_values_keep_their_declared_order_whatever_was_built_before() -> None:
+    # Literal["a", "b"] == Literal["b", "a"] for typing; the enums must still differ.
+    first = build(ob.Operation("GET", "/x", response_model=Literal["yes", "no"]))
+    second = build(
+        ob.Operation("GET", "/x", response_model=Literal["no", "yes"]),
+        ob.Operation("GET", "/y", response_model=Literal["yes", "no"]),
+    )
+    assert response_schema(first, "/x")["enum"] == ["yes", "no"]
+    assert response_schema(second, "/x")["enum"] == ["no", "yes"]
+    assert response_schema(second, "/y")["enum"] == ["yes", "no"]
