@@ -151,3 +151,23 @@ def test_readme_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     with pytest.raises(SystemExit) as exited:
         exec(compile(diffing, "README diff", "exec"), namespace)
     assert exited.value.code == 0  # nothing changed since the commit
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["ruff", "check", "."],
+        ["ruff", "format", "--check", "."],
+        ["mypy", "openapi_builder"],  # strict, configured in pyproject.toml
+    ],
+    ids=["ruff-check", "ruff-format", "mypy-strict"],
+)
+def test_linters_are_clean(command: list[str], tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    extra = ["--cache-dir", str(tmp_path / "cache")] if command[0] == "mypy" else []
+    result = subprocess.run(
+        [sys.executable, "-m", *command, *extra], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
