@@ -8,7 +8,6 @@ checks of ``crosscheck`` run first and report every problem together.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -150,8 +149,8 @@ def _trailer(document: dict[str, Any], declared: Declarations) -> None:
     if declared.tags:
         document["tags"] = [_tag(tag) for tag in declared.tags]
     if declared.external_docs is not None:
-        document["externalDocs"] = copy.deepcopy(dict(declared.external_docs))
-    document.update(copy.deepcopy(dict(declared.extensions)))
+        document["externalDocs"] = copy_json(declared.external_docs)
+    document.update(copy_json(declared.extensions))
 
 
 def _operation(operation: Operation, declared: Declarations) -> dict[str, Any]:
@@ -164,7 +163,7 @@ def _operation(operation: Operation, declared: Declarations) -> dict[str, Any]:
     if operation.description is not None:
         out["description"] = operation.description
     if operation.external_docs is not None:
-        out["externalDocs"] = copy.deepcopy(dict(operation.external_docs))
+        out["externalDocs"] = copy_json(operation.external_docs)
     out["operationId"] = operation.operation_id or default_operation_id(operation)
     if operation.parameters:
         out["parameters"] = [
@@ -281,7 +280,7 @@ def _components(declared: Declarations) -> dict[str, Any]:
 
 def _as_given(value: Any, where: str, declared: Declarations) -> Any:
     if isinstance(value, Mapping):
-        return copy.deepcopy(dict(value))
+        return copy_json(value)
     raise DeclarationError(
         f"expected a dict (the OpenAPI object itself), got {type(value).__name__}", where=where
     )
@@ -289,7 +288,7 @@ def _as_given(value: Any, where: str, declared: Declarations) -> Any:
 
 def _schema_component(value: Any, where: str, declared: Declarations) -> Any:
     if isinstance(value, (Mapping, bool)):
-        return copy.deepcopy(value)
+        return copy_json(value)
     raise DeclarationError(
         "components.schemas takes JSON Schema dicts; models used by operations are added "
         "to components.schemas automatically under their own names",

@@ -6,11 +6,11 @@ what clients send) for the schema registry.
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from openapi_builder.declare import MediaType, Parameter, RequestBody
 from openapi_builder.errors import DeclarationError
+from openapi_builder.merge import copy_json
 from openapi_builder.responses import normalize_content
 from openapi_builder.schemas import SchemaUse, admits_none, schema_slot
 
@@ -51,10 +51,10 @@ def normalize_parameter(parameter: Parameter, *, where: str) -> dict[str, Any]:
     else:
         out["schema"] = _parameter_schema(parameter, where=here)
     if parameter.example is not None:
-        out["example"] = copy.deepcopy(parameter.example)
+        out["example"] = copy_json(parameter.example)
     if parameter.examples is not None:
-        out["examples"] = copy.deepcopy(dict(parameter.examples))
-    out.update(copy.deepcopy(dict(parameter.extensions)))
+        out["examples"] = copy_json(parameter.examples)
+    out.update(copy_json(parameter.extensions))
     return out
 
 
@@ -74,7 +74,7 @@ def _jsonable(value: Any) -> Any:
 
     if isinstance(value, Enum):
         return value.value
-    return copy.deepcopy(value)
+    return copy_json(value)
 
 
 def normalize_request_body(declared: Any, *, where: str) -> dict[str, Any]:
@@ -93,5 +93,5 @@ def normalize_request_body(declared: Any, *, where: str) -> dict[str, Any]:
         out["description"] = body.description
     out["content"] = normalize_content(body.media_types(), "validation", where=here)
     out["required"] = body.required
-    out.update(copy.deepcopy(dict(body.extensions)))
+    out.update(copy_json(body.extensions))
     return out

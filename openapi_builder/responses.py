@@ -13,14 +13,13 @@ Schemas given as Python types are left as ``SchemaUse`` markers for the schema r
 
 from __future__ import annotations
 
-import copy
 import http
 from collections.abc import Mapping
 from typing import Any
 
 from openapi_builder.declare import Header, MediaType, Operation, Response, parse_status_key
 from openapi_builder.errors import DeclarationError
-from openapi_builder.merge import deep_merge
+from openapi_builder.merge import copy_json, deep_merge
 from openapi_builder.schemas import schema_slot
 
 __all__ = [
@@ -82,7 +81,7 @@ def normalize_responses(
     for status, declared in _declared_responses(operation, api_responses or {}).items():
         if isinstance(declared, Mapping) and "$ref" in declared:
             # A reference to components.responses replaces the response; nothing merges in.
-            responses[status] = copy.deepcopy(dict(declared))
+            responses[status] = copy_json(declared)
             continue
         extra = normalize_response(
             declared,
@@ -143,7 +142,7 @@ def normalize_response(
         elif key == "headers":
             result["headers"] = normalize_headers(value, where=where)
         else:
-            result[key] = copy.deepcopy(value)
+            result[key] = copy_json(value)
     model = declared.get("model")
     if model is not None:
         content = result.setdefault("content", {})
@@ -175,12 +174,12 @@ def _media_type_object(value: Any, mode: Any, *, where: str) -> dict[str, Any]:
         if value.item_schema is not None:
             out["itemSchema"] = schema_slot(value.item_schema, mode, where=where)
         if value.example is not None:
-            out["example"] = copy.deepcopy(value.example)
+            out["example"] = copy_json(value.example)
         if value.examples is not None:
-            out["examples"] = copy.deepcopy(dict(value.examples))
+            out["examples"] = copy_json(value.examples)
         if value.encoding is not None:
-            out["encoding"] = copy.deepcopy(dict(value.encoding))
-        out.update(copy.deepcopy(dict(value.extensions)))
+            out["encoding"] = copy_json(value.encoding)
+        out.update(copy_json(value.extensions))
         return out
     if isinstance(value, Mapping):
         out = {}
@@ -188,7 +187,7 @@ def _media_type_object(value: Any, mode: Any, *, where: str) -> dict[str, Any]:
             if key in ("schema", "itemSchema"):
                 out[key] = schema_slot(item, mode, where=where)
             else:
-                out[key] = copy.deepcopy(item)
+                out[key] = copy_json(item)
         return out
     # A bare type is shorthand for {"schema": type}.
     return {"schema": schema_slot(value, mode, where=where)}
@@ -214,8 +213,8 @@ def normalize_headers(headers: Any, *, where: str) -> dict[str, Any]:
                 header["deprecated"] = True
             header["schema"] = schema_slot(value.schema, "serialization", where=here)
             if value.example is not None:
-                header["example"] = copy.deepcopy(value.example)
-            header.update(copy.deepcopy(dict(value.extensions)))
+                header["example"] = copy_json(value.example)
+            header.update(copy_json(value.extensions))
             out[str(name)] = header
         elif isinstance(value, Mapping):
             header = {}
@@ -225,7 +224,7 @@ def normalize_headers(headers: Any, *, where: str) -> dict[str, Any]:
                 elif key == "content":
                     header[key] = normalize_content(item, "serialization", where=here)
                 else:
-                    header[key] = copy.deepcopy(item)
+                    header[key] = copy_json(item)
             out[str(name)] = header
         else:
             out[str(name)] = {"schema": schema_slot(value, "serialization", where=here)}

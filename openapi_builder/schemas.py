@@ -17,7 +17,6 @@ which schemas happen to look alike. Raw JSON Schema dicts are never touched.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -131,9 +130,9 @@ class SchemaRegistry:
 
     def schema_for(self, use: SchemaUse) -> JsonSchemaValue:
         """The generated schema for one use: a fresh copy the caller may own."""
-        schema = copy.deepcopy(self._schemas[id(use)])
+        schema: JsonSchemaValue = copy_json(self._schemas[id(use)])
         if use.extra and "$ref" not in schema:
-            schema.update(copy.deepcopy(dict(use.extra)))
+            schema.update(copy_json(use.extra))
         return schema
 
     def _generate(self) -> None:
