@@ -6,6 +6,7 @@ what clients send) for the schema registry.
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Any
 
 from openapi_builder.declare import MediaType, Parameter, RequestBody
@@ -70,8 +71,7 @@ def _parameter_schema(parameter: Parameter, *, where: str) -> Any:
 
 
 def _jsonable(value: Any) -> Any:
-    from enum import Enum
-
+    # An enum member as a default is written as its value, as pydantic writes it.
     if isinstance(value, Enum):
         return value.value
     return copy_json(value)
