@@ -15,8 +15,8 @@ import re
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
-from openapi_builder._yaml_load import MAX_DEPTH
 from openapi_builder.errors import LoadError
+from openapi_builder.limits import MAX_DEPTH
 
 __all__ = ["JsonOffsets", "parse_json"]
 
@@ -74,14 +74,16 @@ _SKIP: Any = json.JSONDecoder(
 def parse_json(text: str, source: str | None) -> Any:
     """Decode JSON text strictly; raise LoadError with line and column on any problem."""
     try:
-        return _STRICT.decode(text)
+        data = _STRICT.decode(text)
     except json.JSONDecodeError as exc:
+        offset, reason = _syntax_problem(text, exc)
+        line, column = line_column(text, offset)
         raise LoadError(
-            f"invalid JSON: {exc.msg}; fix the JSON syntax here (the text starts with "
+            f"invalid JSON: {reason}; fix the JSON syntax here (the text starts with "
             "'{' or '[' so it was read as JSON; a YAML file should be named .yaml)",
             source=source,
-            line=exc.lineno,
-            column=exc.colno,
+            line=line,
+            column=column,
         ) from None
     except (_Refused, ValueError) as exc:
         # ValueError here is int() refusing a number with more digits than Python allows.
@@ -89,15 +91,65 @@ def parse_json(text: str, source: str | None) -> Any:
         line, column = line_column(text, offset)
         raise LoadError(message, source=source, line=line, column=column) from None
     except RecursionError:
-        offset, depth = _deepest(text)
-        line, column = line_column(text, offset)
-        raise LoadError(
-            f"the document nests deeper than {depth} levels of arrays and objects; "
-            "this is not a real OpenAPI document: flatten it (e.g. with $ref)",
-            source=source,
-            line=line,
-            column=column,
-        ) from None
+        raise _too_deep(text, source) from None
+    # The decoder's own guard moves with the interpreter (3.13 decodes far deeper than 3.11),
+    # so the bound we promise is checked here, on the result, without recursion.
+    if _count_containers(text) > MAX_DEPTH and _depth_exceeds(data, MAX_DEPTH):
+        raise _too_deep(text, source)
+    return data
+
+
+def _too_deep(text: str, source: str | None) -> LoadError:
+    line, column = line_column(text, _deepest(text))
+    return LoadError(
+        f"the document nests deeper than {MAX_DEPTH} levels of arrays and objects; "
+        "this is not a real OpenAPI document: flatten it (e.g. with $ref)",
+        source=source,
+        line=line,
+        column=column,
+    )
+
+
+def _count_containers(text: str) -> int:
+    """An upper bound of the nesting depth (brackets inside strings count too), in C speed."""
+    return text.count("[") + text.count("{")
+
+
+def _depth_exceeds(data: Any, limit: int) -> bool:
+    """Whether decoded JSON nests more than ``limit`` arrays and objects deep (iteratively)."""
+    level = [data] if type(data) in (dict, list) else []
+    depth = 0
+    while level:
+        depth += 1
+        if depth > limit:
+            return True
+        below: list[Any] = []
+        for node in level:
+            below.extend(
+                child
+                for child in (node.values() if type(node) is dict else node)
+                if type(child) in (dict, list)
+            )
+        level = below
+    return False
+
+
+_TRAILING_COMMA = re.compile(r",[ \t\n\r]*[}\]]")
+
+
+def _syntax_problem(text: str, exc: json.JSONDecodeError) -> tuple[int, str]:
+    """Where a syntax error is and what it is, in our words (CPython's vary by version)."""
+    comma = _TRAILING_COMMA.match(text, exc.pos)
+    if comma is None and exc.pos < len(text) and text[exc.pos] in "}]":
+        before = text[: exc.pos].rstrip(" \t\n\r")
+        if before.endswith(","):
+            comma = _TRAILING_COMMA.match(text, len(before) - 1)
+    if comma is not None:
+        closing = text[comma.end() - 1]
+        return comma.start(), f"a comma before '{closing}' (JSON allows no trailing comma)"
+    if exc.pos >= len(text.rstrip(" \t\n\r")):
+        return exc.pos, "the text ends before the document does (an unclosed bracket or string?)"
+    return exc.pos, f"unexpected text at this place ({exc.msg})"
 
 
 def _message(exc: Exception) -> str:
@@ -144,12 +196,8 @@ def _locate(text: str, exc: Exception) -> tuple[int, str]:
             index += 1
 
 
-def _deepest(text: str) -> tuple[int, int]:
-    """Where nesting first passes ``MAX_DEPTH`` (else its deepest point), and the depth passed.
-
-    Python's recursion limit, not ``MAX_DEPTH``, stops the C decoder, so a document a little
-    shallower than ``MAX_DEPTH`` can fail too when the caller's stack is already deep.
-    """
+def _deepest(text: str) -> int:
+    """The offset where nesting first passes ``MAX_DEPTH``, else of its deepest point."""
     depth = best = best_offset = 0
     for match in _BRACKETS.finditer(text):
         token = match.group()
@@ -161,7 +209,7 @@ def _deepest(text: str) -> tuple[int, int]:
                     break
         elif token in "]}":
             depth -= 1
-    return best_offset, best - 1
+    return best_offset
 
 
 def line_column(text: str, offset: int) -> tuple[int, int]:

@@ -27,6 +27,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from openapi_builder.errors import RenderError
+from openapi_builder.limits import MAX_DEPTH
+
+# Text nested deeper than our loaders read would break "load(to_yaml(doc)) == doc".
+_TOO_DEEP = (
+    f"the document nests deeper than {MAX_DEPTH} levels, which no loader of ours reads back; "
+    "flatten it (e.g. with $ref)"
+)
 
 __all__ = ["emit_yaml", "pointer_of", "scalar_text"]
 
@@ -191,6 +198,8 @@ def emit_yaml(doc: dict[str, Any]) -> str:
                 head = lead + rendered + ":"
             else:
                 head = lead + "-"
+            if isinstance(value, (dict, list, tuple)) and len(stack) >= MAX_DEPTH:
+                raise ValueError(_TOO_DEEP)
             if isinstance(value, (dict, list, tuple)) and value:
                 if id(value) in active:
                     raise ValueError("circular reference: a container contains itself")

@@ -7,14 +7,15 @@ loading safe and lossless in one place, without recursion:
 - only JSON values come out: strings, ints, finite floats, booleans, null, dicts, lists; any
   other tag (``!!python/object``, ``!!binary``, ``!!set``, custom tags) is refused;
 - timestamps stay strings (no timestamp resolver);
-- mapping keys are strings: a plain key that YAML 1.1 reads as an integer (``200:``) keeps its
-  text as written (``"200"``); boolean, null and float keys are refused with a hint to quote them;
+- mapping keys are strings, read by the YAML failsafe schema as OpenAPI requires: a plain key
+  keeps its text as written (``200:`` -> ``"200"``, ``on:`` -> ``"on"``);
 - duplicate keys and duplicate anchors are refused, with both places;
 - merge keys (``<<``) work;
 - aliases are expanded into copies (the result is a tree, as JSON would be); the number of
   nodes all expansions would create is counted from each anchor's size *before* anything is
   copied, so a "billion laughs" file is refused in under a millisecond;
-- nesting deeper than ``MAX_DEPTH`` is refused before the parser goes further.
+- nesting deeper than ``limits.MAX_DEPTH`` is refused before the parser goes further (our
+  bound sits below libyaml's own, so the refusal is always ours).
 
 Measured on Stripe's 2022 spec as YAML (3 MB, 2 shared cores): this loop over libyaml's
 events takes ~0.25 s, where ``yaml.compose`` alone takes ~0.9 s and
@@ -41,13 +42,10 @@ from yaml.events import (
 from yaml.resolver import Resolver
 
 from openapi_builder.errors import LoadError
+from openapi_builder.limits import MAX_ALIAS_NODES, MAX_DEPTH
 
 __all__ = ["MAX_ALIAS_NODES", "MAX_DEPTH", "PARSER", "parse_yaml"]
 
-#: Deepest nesting of mappings and sequences accepted (real OpenAPI documents stay under ~40).
-MAX_DEPTH = 1000
-#: Most nodes that alias expansion may create in one document (scalars and containers).
-MAX_ALIAS_NODES = 1_000_000
 
 #: The parser class whose event stream is read: libyaml's when PyYAML was built with it.
 PARSER: type[Any] = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
@@ -71,6 +69,10 @@ _BOOL_TRUE = frozenset({"yes", "true", "on"})
 _BOOL_FALSE = frozenset({"no", "false", "off"})
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _KIND = {BOOL: "a boolean", NULL: "null", FLOAT: "a number"}
+_DEEPER_THAN = (
+    f"the document nests deeper than {MAX_DEPTH} levels of mappings and sequences; "
+    "this is not a real OpenAPI document: flatten it (e.g. with $ref)"
+)
 
 
 def resolve_plain(value: str) -> str:
@@ -165,6 +167,7 @@ class _Builder:
         self.open_anchors: set[str] = set()
         self.alias_nodes = 0
         self.shared = False  # whether an alias attached an object that appears twice
+        self.stack: list[_Frame] = []  # the open containers (read when the parser fails)
 
     def error(self, message: str, mark: Any) -> LoadError:
         return LoadError(message, source=self.source, line=mark.line + 1, column=mark.column + 1)
@@ -178,20 +181,20 @@ class _Builder:
         return tag
 
     def key_of(self, event: ScalarEvent) -> str | None:
-        """The string key of a scalar key event; ``None`` for the merge key ``<<``."""
-        tag = self.scalar_tag(event)
+        """The string key of a scalar key event; ``None`` for the merge key ``<<``.
+
+        OpenAPI: "Keys used in YAML maps MUST be limited to a scalar string, as defined by the
+        YAML Failsafe schema ruleset". So a plain key is its text as written - ``200``, ``on``,
+        ``yes``, ``n``, ``true``, ``1.5`` and ``~`` included - as the JavaScript linters read it.
+        """
+        tag = event.tag
         value: str = event.value
+        if tag is None or tag == "!":
+            return None if event.implicit[0] and value == "<<" else value
         if tag in (STR, INT, VALUE):
-            return value  # an integer key keeps its text as written: ``200:`` -> "200"
+            return value
         if tag == MERGE:
             return None
-        if tag in _KIND:
-            shown = value or "(empty)"
-            raise self.error(
-                f"mapping key {shown!r} is read as {_KIND[tag]}, not a string; "
-                f"OpenAPI keys are strings: quote it ({_quote_hint(value)})",
-                event.start_mark,
-            )
         raise self.tag_error(tag, event.start_mark)
 
     def scalar_value(self, event: ScalarEvent) -> Any:
@@ -250,7 +253,7 @@ class _Builder:
     def run(self, parser: Any) -> tuple[Any, Any]:
         """Read events until the single document ends; return (root value, root mark)."""
         get_event = parser.get_event
-        stack: list[_Frame] = []
+        stack = self.stack
         documents = 0
         while True:
             event = get_event()
@@ -326,11 +329,7 @@ class _Builder:
                 event.start_mark,
             )
         if len(stack) >= MAX_DEPTH:
-            raise self.error(
-                f"the document nests deeper than {MAX_DEPTH} levels of mappings and sequences; "
-                "this is not a real OpenAPI document: flatten it (e.g. with $ref)",
-                event.start_mark,
-            )
+            raise self.error(_DEEPER_THAN, event.start_mark)
 
     def take_key(self, frame: _Frame, key: str | None, mark: Any) -> None:
         """Start an entry of ``frame`` (``key`` None for the merge key ``<<``)."""
@@ -479,11 +478,12 @@ def _to_float(text: str) -> float:
 def parse_yaml(text: str, source: str | None) -> tuple[Any, Any]:
     """Parse one YAML document; return (root value, root mark). Raises LoadError."""
     parser = None
+    builder = _Builder(source)
     try:
         parser = PARSER(text)  # the pure-Python reader already checks characters here
-        return _Builder(source).run(parser)
+        return builder.run(parser)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, text, source) from None
+        raise (_too_deep(builder, exc, text) or _syntax_error(exc, text, source)) from None
     except yaml.reader.ReaderError as exc:
         line, column = _line_column(text, exc.position)
         raise LoadError(
@@ -504,6 +504,32 @@ def parse_yaml(text: str, source: str | None) -> tuple[Any, Any]:
 def _line_column(text: str, index: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, index) + 1
     return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+_FLOW_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _too_deep(builder: _Builder, exc: yaml.MarkedYAMLError, text: str) -> LoadError | None:
+    """Our nesting error when the parser failed on nesting we would have refused anyway.
+
+    The scanner reads up to 1,024 characters ahead of the events (to find simple keys), so a
+    run of ``[`` can reach the parser's own depth guard before our event loop sees it. Count
+    the flow brackets opened after the innermost container we know of: when they take the
+    nesting past ``MAX_DEPTH``, that is the problem, at the place where it passes the bound.
+    """
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return None
+    depth = len(builder.stack)
+    start = builder.stack[-1].mark.index + 1 if builder.stack else 0
+    for match in _FLOW_BRACKETS.finditer(text, start, mark.index + 1):
+        depth += 1 if match.group() in "[{" else -1
+        if depth > MAX_DEPTH:
+            line, column = _line_column(text, match.start())
+            return LoadError(
+                _DEEPER_THAN, source=builder.source, line=line, column=column
+            )
+    return None
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, source: str | None) -> LoadError:

@@ -27,11 +27,10 @@ from openapi_builder._gc import paused_gc
 from openapi_builder._json_load import JsonOffsets, line_column, parse_json
 from openapi_builder._yaml_load import MERGE, PARSER, parse_yaml
 from openapi_builder.errors import LoadError
+from openapi_builder.limits import DEFAULT_MAX_BYTES
 
 __all__ = ["DEFAULT_MAX_BYTES", "LoadedDocument", "load", "load_document", "loads"]
 
-#: Largest document accepted unless the caller passes ``max_bytes`` (64 MiB).
-DEFAULT_MAX_BYTES = 64 * 2**20
 
 Format = Literal["json", "yaml"]
 _JSON_WS = " \t\r\n"

@@ -22,6 +22,7 @@ from typing import Any
 
 from openapi_builder._yaml_emit import emit_yaml, pointer_of
 from openapi_builder.errors import RenderError
+from openapi_builder.limits import MAX_DEPTH
 
 __all__ = ["to_json", "to_yaml", "write", "write_text_atomic"]
 
@@ -35,7 +36,8 @@ def to_json(doc: Mapping[str, Any], *, indent: int = 2) -> str:
 
     Raises:
         RenderError: a value is not JSON (NaN or infinity, a set, an object, a non-``str``
-            key, a lone surrogate, a circular reference); the message names its JSON pointer.
+            key, a lone surrogate, a circular reference) or the document nests deeper than
+            ``limits.MAX_DEPTH`` levels; the message names its JSON pointer.
     """
     data = _as_dict(doc)
     _check_json(data)  # json.dumps would silently turn 1, True or None keys into strings
@@ -61,7 +63,8 @@ def to_yaml(doc: Mapping[str, Any]) -> str:
     ``"2024-01-01"``, ``"<<"``, ``" padded "`` ...) is quoted.
 
     Raises:
-        RenderError: a value is not JSON; the message names its JSON pointer.
+        RenderError: a value is not JSON, or the document nests deeper than
+            ``limits.MAX_DEPTH`` levels; the message names its JSON pointer.
     """
     return emit_yaml(_as_dict(doc))
 
@@ -165,7 +168,7 @@ def _as_dict(doc: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _check_json(doc: dict[str, Any]) -> None:
-    """Raise RenderError at a value that is not JSON (iteratively: any depth is fine)."""
+    """Raise RenderError at a value that is not JSON or nests past ``MAX_DEPTH`` (iteratively)."""
     stack: list[tuple[Any, list[Any]]] = [(doc, [])]
     active: set[int] = set()
     while stack:
@@ -181,6 +184,12 @@ def _check_json(doc: dict[str, Any]) -> None:
             if isinstance(node, dict) and not isinstance(key, str):
                 _fail(f"mapping key {key!r} is a {type(key).__name__}, not a str", [*path, key])
             if isinstance(value, (dict, list, tuple)):
+                if len(path) + 2 > MAX_DEPTH:
+                    _fail(
+                        f"the document nests deeper than {MAX_DEPTH} levels, which no loader "
+                        "of ours reads back; flatten it (e.g. with $ref)",
+                        [*path, key],
+                    )
                 if id(value) in active:
                     _fail("circular reference: a container contains itself", [*path, key])
                 children.append((value, [*path, key]))

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from openapi_builder import _yaml_load
 from openapi_builder.errors import LoadError
+from openapi_builder.limits import MAX_DEPTH
 from openapi_builder.load import DEFAULT_MAX_BYTES, LoadedDocument, load, load_document, loads
 from openapi_builder.render import to_json, to_yaml
 
@@ -189,7 +190,10 @@ ERRORS = [
     ("a: 1\nb:\n  c: 2\n  c: 3\n", 4, 3, ["duplicate key 'c'", "first at line 3, column 3"]),
     ("x: {a: 1, a: 2}\n", 1, 11, ["duplicate key 'a'"]),
     ("a: &x 1\nb: &x 2\n", 2, 4, ["anchor &x is defined twice"]),
-    ('{"a": 1,}', 1, 9, ["invalid JSON", "a YAML file should be named .yaml"]),
+    ('{"a": 1,}', 1, 8, ["invalid JSON", "no trailing comma", "a YAML file should be named .yaml"]),
+    ("[1,\n  2 ,\n ]", 2, 5, ["invalid JSON", "a comma before ']'"]),
+    ('{"a": [1, 2}', 1, 12, ["invalid JSON", "unexpected text"]),
+    ('{"a": [1', 1, 9, ["invalid JSON", "the text ends before the document does"]),
     ('{"a": NaN}', 1, 7, ["NaN is not valid JSON"]),
     ('{"a": [1, -Infinity]}', 1, 11, ["-Infinity is not valid JSON"]),
     ('{"a": ' + "9" * 5000 + "}", 1, 7, ["more digits than Python reads"]),
@@ -207,10 +211,7 @@ ERRORS = [
     ("a: !custom 1\n", 1, 4, ["unsupported tag !custom"]),
     ("a: !!timestamp 2001-01-01\n", 1, 4, ["unsupported tag !!timestamp"]),
     ("a: !!int x\n", 1, 4, ["cannot read 'x' as !!int"]),
-    ("x: 1\ntrue: 2\n", 2, 1, ["key 'true' is read as a boolean", "quote it"]),
-    ("on: 2\n", 1, 1, ["key 'on' is read as a boolean"]),
-    ("~: 2\n", 1, 1, ["key '~' is read as null"]),
-    ("1.5: 2\n", 1, 1, ["key '1.5' is read as a number"]),
+    ("a: 1\n!!bool yes: 2\n", 2, 1, ["unsupported tag !!bool"]),
     ("? [a]\n: 2\n", 1, 3, ["a mapping key must be a string"]),
     ("a: .nan\n", 1, 4, ["not a finite number"]),
     ("a: -.inf\n", 1, 4, ["not a finite number"]),
@@ -224,6 +225,43 @@ ERRORS = [
     ("---\n", 2, 1, ["the top level is null"]),
     ("# only a comment\n", 2, 1, ["the document is empty"]),
 ]
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "on",
+        "off",
+        "On",
+        "OFF",
+        "yes",
+        "No",
+        "y",
+        "N",
+        "true",
+        "False",
+        "~",
+        "null",
+        "1.5",
+        "0012",
+        "1e3",
+        "2024-01-01",
+        "200",
+    ],
+)
+def test_plain_keys_are_failsafe_strings(key: str) -> None:
+    # OpenAPI: map keys are strings "as defined by the YAML Failsafe schema ruleset".
+    assert loads(f"{key}: 1\nb:\n  {key}: [x]\n") == {key: 1, "b": {key: ["x"]}}
+
+
+def test_values_keep_their_yaml_reading() -> None:
+    assert loads("a: on\nb: no\nc: ~\nd: 1.5\ne: y\n") == {
+        "a": True,
+        "b": False,
+        "c": None,
+        "d": 1.5,
+        "e": "y",
+    }
 
 
 @pytest.mark.parametrize(("text", "line", "column", "words"), ERRORS)
@@ -296,7 +334,27 @@ def test_deep_nesting_is_a_load_error_not_a_crash(text: str) -> None:
     started = time.process_time()  # CPU time: a guard against hangs, not a speed claim
     error = load_error(text)
     assert time.process_time() - started < 2
-    assert "nests deeper than" in error.reason and "1000 levels" in error.reason
+    assert f"nests deeper than {MAX_DEPTH} levels" in error.reason
+    assert error.line is not None and error.column is not None
+
+
+def _nested(kind: str, depth: int) -> str:
+    """Text whose innermost container sits ``depth`` levels deep."""
+    if kind == "json-arrays":
+        return '{"a":' + "[" * (depth - 1) + "]" * (depth - 1) + "}"
+    if kind == "json-objects":
+        return '{"a":' * (depth - 1) + "{}" + "}" * (depth - 1)
+    if kind == "yaml-flow":
+        return "a: " + "[" * (depth - 1) + "]" * (depth - 1) + "\n"
+    return "".join(" " * i + "k:\n" for i in range(depth - 2)) + " " * (depth - 2) + "k: []\n"
+
+
+@pytest.mark.parametrize("kind", ["json-arrays", "json-objects", "yaml-flow", "yaml-block"])
+def test_the_depth_bound_is_ours_and_exact(kind: str) -> None:
+    # The same answer on every interpreter and parser version: MAX_DEPTH loads, one more not.
+    assert loads(_nested(kind, MAX_DEPTH)) is not None
+    error = load_error(_nested(kind, MAX_DEPTH + 1))
+    assert f"nests deeper than {MAX_DEPTH} levels" in error.reason
     assert error.line is not None and error.column is not None
 
 

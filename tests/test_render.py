@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from openapi_builder._yaml_emit import scalar_text
 from openapi_builder.errors import RenderError
+from openapi_builder.limits import MAX_DEPTH
 from openapi_builder.load import load, loads
 from openapi_builder.render import to_json, to_yaml, write, write_text_atomic
 
@@ -502,14 +503,20 @@ def test_circular_references_are_refused() -> None:
         assert str(caught.value).endswith(" - at /x/self")
 
 
-def test_deep_documents_render_to_yaml_without_recursion() -> None:
-    doc: dict[str, Any] = {"leaf": 1}
-    for _ in range(3000):
+def _nested(depth: int) -> dict[str, Any]:
+    doc: dict[str, Any] = {"leaf": []}
+    for _ in range(depth - 2):
         doc = {"n": doc}
-    text = to_yaml(doc)
-    assert text.count("\n") == 3001
-    with pytest.raises(RenderError, match="nests too deeply"):
-        to_json(doc)
+    return doc  # the list at the bottom sits `depth` levels deep
+
+
+@pytest.mark.parametrize("render", [to_json, to_yaml])
+def test_the_depth_bound_is_ours_and_every_rendering_loads_back(render: Any) -> None:
+    doc = _nested(MAX_DEPTH)
+    assert load(render(doc).encode()) == doc
+    with pytest.raises(RenderError, match=f"nests deeper than {MAX_DEPTH} levels") as caught:
+        render(_nested(MAX_DEPTH + 1))
+    assert str(caught.value).endswith("/n" * (MAX_DEPTH - 1) + "/leaf")
 
 
 def test_non_mapping_documents_are_refused() -> None:
