@@ -526,9 +526,7 @@ def _too_deep(builder: _Builder, exc: yaml.MarkedYAMLError, text: str) -> LoadEr
         depth += 1 if match.group() in "[{" else -1
         if depth > MAX_DEPTH:
             line, column = _line_column(text, match.start())
-            return LoadError(
-                _DEEPER_THAN, source=builder.source, line=line, column=column
-            )
+            return LoadError(_DEEPER_THAN, source=builder.source, line=line, column=column)
     return None
 
 

@@ -9,7 +9,7 @@ our place - whatever the versions underneath.
 
 from __future__ import annotations
 
-__all__ = ["MAX_ALIAS_NODES", "MAX_DEPTH", "DEFAULT_MAX_BYTES"]
+__all__ = ["DEFAULT_MAX_BYTES", "MAX_ALIAS_NODES", "MAX_DEPTH"]
 
 #: Deepest nesting of mappings/objects and sequences/arrays loaded or rendered. Real OpenAPI
 #: documents stay under ~40 levels (the deepest of the 270 public ones in our corpus: 33).
