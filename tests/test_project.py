@@ -14,8 +14,8 @@ PACKAGE = ROOT / "openapi_builder"
 
 
 def _setup_commands(ci_script: str) -> list[str]:
-    """The commands .ci/run traces (``set -x``): the user's two, after its own set-up."""
-    traced = ci_script.split("set -x\n", 1)[1]
+    """The commands .ci/run traces (``set -x`` .. ``set +x``): the user's two."""
+    traced = ci_script.split("set -x\n", 1)[1].split("set +x\n", 1)[0]
     return [line for line in traced.splitlines() if line and not line.startswith("#")]
 
 

@@ -33,6 +33,7 @@ else:  # the same parser, from PyPI
 from openapi_builder.errors import ConfigError
 from openapi_builder.validate.catalogue import RULES_BY_ID
 from openapi_builder.validate.report import Severity
+from openapi_builder.validate.versions import VersionKey
 
 __all__ = ["SEVERITIES", "ConfigError", "effective_severities", "read_config"]
 
@@ -77,11 +78,14 @@ def _severity_text(value: object) -> str:
 
 
 def effective_severities(
-    *overrides: tuple[Mapping[str, str], str],
+    *overrides: tuple[Mapping[str, str], str], version: VersionKey | None = None
 ) -> dict[str, Severity | None]:
-    """Rule id -> severity (``None`` = off), applying ``(mapping, where)`` overrides in order."""
+    """Rule id -> severity (``None`` = off), applying ``(mapping, where)`` overrides in order.
+
+    Defaults are those of ``version`` (the specification words some rules per version).
+    """
     result: dict[str, Severity | None] = {
-        rule.id: rule.severity if rule.enabled else None for rule in RULES_BY_ID.values()
+        rule.id: rule.severity_for(version) for rule in RULES_BY_ID.values()
     }
     for mapping, where in overrides:
         for rule_id, severity in mapping.items():

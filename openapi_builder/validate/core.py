@@ -81,6 +81,8 @@ def validate(
         base_dir = Path(loaded.source).parent if loaded.source else None
 
     version = detect_version(document)
+    if isinstance(version, SpecVersion):
+        severities = effective_severities(*overrides, version=version.key)
     if not isinstance(version, SpecVersion):
         findings: list[Finding] = [version]
     elif engine == "openapi-spec-validator":

@@ -20,6 +20,9 @@ from openapi_builder.validate.versions import VersionKey
 
 __all__ = [
     "DEPTH_LIMIT",
+    "SCHEMA_LISTS",
+    "SCHEMA_MAPS",
+    "SCHEMA_ONE",
     "Index",
     "InstanceSite",
     "Loc",
@@ -143,6 +146,8 @@ _SCHEMA_ONE = frozenset(
     }
 )
 _SCHEMA_LISTS = frozenset({"allOf", "anyOf", "oneOf", "prefixItems"})
+# The same tables for other modules: keywords whose values are schemas (maps, one, lists).
+SCHEMA_MAPS, SCHEMA_ONE, SCHEMA_LISTS = _SCHEMA_MAPS, _SCHEMA_ONE, _SCHEMA_LISTS
 # Owners of `example`/`examples` whose values are checked against the owner's `schema`.
 _EXAMPLE_OWNERS = frozenset({"parameter", "media"})
 _NO_FIELDS: dict[str, str] = {}

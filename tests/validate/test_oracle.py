@@ -22,6 +22,8 @@ from .conftest import FIXTURES, STRIPE_2021, STRIPE_2022, read_stripe
 
 DEFECTS = FIXTURES / "defects"
 EXPECTED: dict[str, dict[str, str]] = yaml.safe_load((DEFECTS / "expected.yaml").read_text())
+# Defects the specification words as SHOULD (or not at all) are warnings (`ours: warning`);
+# where the reference rejects one of those, the entry says `why` we do not.
 
 
 def _reference_accepts(document: Any) -> bool:
@@ -45,9 +47,11 @@ def test_defect_corpus_is_big_and_fully_described() -> None:
 def test_defect_is_found_where_expected(name: str) -> None:
     expected = EXPECTED[name]
     report = validate(DEFECTS / name)
-    assert not report.ok
-    found = {(p.rule_id, p.pointer) for p in report.problems}
-    assert (expected["rule"], expected["pointer"]) in found, report.problems
+    severity = expected.get("ours", "error")
+    if severity == "error":
+        assert not report.ok, report.problems
+    found = {(p.rule_id, p.pointer, p.severity) for p in report.problems}
+    assert (expected["rule"], expected["pointer"], severity) in found, report.problems
     for problem in report.problems:
         assert len(problem.message) <= 200, problem
         assert problem.source == str(DEFECTS / name) and problem.line is not None
@@ -58,8 +62,10 @@ def test_we_reject_whatever_the_reference_rejects(name: str) -> None:
     document = load(DEFECTS / name)
     reference_ok = _reference_accepts(document)
     assert reference_ok == (EXPECTED[name]["reference"] == "accepts")
-    if not reference_ok:
+    if not reference_ok and "why" not in EXPECTED[name]:
         assert not validate(document).ok
+    if "why" in EXPECTED[name]:  # a written-down difference is a real one, not a stale note
+        assert not reference_ok and validate(document).ok
 
 
 VALID: list[Path] = sorted((FIXTURES / "rules").glob("*/pass.yaml"))

@@ -96,6 +96,7 @@ def no_unused_components(ctx: Context) -> Iterator[Finding]:
             if target not in reached:
                 reached.add(target)
                 frontier.append(target)
+    yield from _unused_security_schemes(ctx)
     for component in _components(ctx):
         if component not in reached:
             yield Finding(
@@ -103,4 +104,35 @@ def no_unused_components(ctx: Context) -> Iterator[Finding]:
                 "/" + "/".join(escape(token) for token in component),
                 f"component {component[-1]!r} is never used",
                 hint="remove it, or reference it where it is meant to be used",
+            )
+
+
+def _requirement_names(requirements: Any) -> Iterator[str]:
+    if isinstance(requirements, list):
+        for requirement in requirements:
+            if isinstance(requirement, dict):
+                yield from (str(name) for name in requirement)
+
+
+def _unused_security_schemes(ctx: Context) -> Iterator[Finding]:
+    """Security schemes are used by name in security requirements, never by ``$ref``."""
+    document = ctx.document
+    if ctx.version.is_v2:
+        schemes, prefix = document.get("securityDefinitions"), "/securityDefinitions/"
+    else:
+        components = document.get("components")
+        schemes = components.get("securitySchemes") if isinstance(components, dict) else None
+        prefix = "/components/securitySchemes/"
+    if not isinstance(schemes, dict):
+        return
+    used = set(_requirement_names(document.get("security")))
+    for site in ctx.index.operations:
+        used.update(_requirement_names(site.node.get("security")))
+    for name in schemes:
+        if str(name) not in used and not str(name).startswith("x-"):
+            yield Finding(
+                "no-unused-components",
+                prefix + escape(str(name)),
+                f"security scheme {str(name)!r} is required by no operation",
+                hint="remove it, or name it in a security requirement (top level or operation)",
             )

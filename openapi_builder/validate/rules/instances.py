@@ -1,84 +1,97 @@
 """Checks that ``default`` and example values are valid against their schemas.
 
-Values are checked with openapi-schema-validator's validators (the same the reference uses:
-3.0's ``nullable``, formats), with ``$ref``s resolved against the document through a
-``referencing`` registry. One validator is built per schema object and reused.
+Every value is checked by jsonschema-rs, whose regex engine is linear-time or bounded (a
+document's ``pattern`` never runs in Python's backtracking ``re``). Each schema is checked the
+way its version reads it (``checking.py`` converts 2.0/3.0 schemas and honours ``readOnly`` /
+``writeOnly`` per direction); ``$ref``s resolve against the document through one registry.
+
+What the specification says, and so what is reported:
+
+- an example that does not match its schema is a warning: every version says it SHOULD match;
+- a ``default`` that does not match is an error in 2.0 and 3.0 ("Unlike JSON Schema, the value
+  MUST conform to the defined type for the Schema Object defined at the same level") and a
+  warning in 3.1 and 3.2, which defer to JSON Schema (it only RECOMMENDS a valid default);
+- a string example of a media type JSON cannot represent (XML, text, CSV ...) is the
+  serialized form, not a value: it is not checked;
+- in 2.0 and 3.0, keys beside a ``$ref`` SHALL be ignored: an example or default there is not
+  checked (``no-$ref-siblings`` reports it).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
-import jsonschema.exceptions
-from jsonschema.protocols import Validator
-from openapi_schema_validator import (
-    OAS30Validator,
-    OAS31Validator,
-    OAS32Validator,
-    oas30_format_checker,
-    oas31_format_checker,
-    oas32_format_checker,
-)
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT4, DRAFT202012
+import jsonschema_rs
 
 from openapi_builder.validate.findings import Finding, short_repr
 from openapi_builder.validate.pointers import escape
+from openapi_builder.validate.rules.checking import CheckingView, direction_of, media_type_of
 from openapi_builder.validate.rules.context import Context
 from openapi_builder.validate.walk import InstanceSite, pointer_of
 
 __all__ = ["default_violates_schema", "example_violates_schema"]
 
-_BASE = "urn:openapi-builder:document"
-_VALIDATORS: dict[str, tuple[Any, Any, Any]] = {
-    "2.0": (OAS30Validator, oas30_format_checker, DRAFT4),
-    "3.0": (OAS30Validator, oas30_format_checker, DRAFT4),
-    "3.1": (OAS31Validator, oas31_format_checker, DRAFT202012),
-    "3.2": (OAS32Validator, oas32_format_checker, DRAFT202012),
-}
+_OLD_VERSIONS = ("2.0", "3.0")
 
 
-def _factory(ctx: Context) -> Callable[[Any], Validator]:
-    cls, format_checker, specification = _VALIDATORS[ctx.version.key]
-    resource: Resource[Any] = specification.create_resource(ctx.document)
-    registry: Registry[Any] = Registry().with_resource(_BASE, resource)
-    resolver = registry.resolver(base_uri=_BASE)
-    built: dict[int, Validator] = {}
-
-    def validator(schema: Any) -> Validator:
-        # Keyed by identity: the walk hands over the document's own schema objects.
-        key = id(schema)
-        if key not in built:
-            built[key] = cls(schema, _resolver=resolver, format_checker=format_checker)
-        return built[key]
-
-    return validator
+def _is_json_media_type(name: str) -> bool:
+    """Whether a media type's examples are values (JSON/YAML) rather than serialized text."""
+    essence = name.split(";", 1)[0].strip().lower()
+    kind, _, subtype = essence.partition("/")
+    return (
+        "*" in essence
+        or subtype in ("json", "yaml", "x-yaml", "x-www-form-urlencoded", "form-data")
+        or subtype.endswith(("+json", "+yaml"))
+        or kind == "multipart"
+    )
 
 
-def _check(ctx: Context, kind: str, rule_id: str) -> Iterator[Finding]:
-    sites = [site for site in ctx.index.instances if site.kind == kind]
-    if not sites:
-        return
-    validator = _factory(ctx)
-    # Generated documents repeat the same (schema, value) pair thousands of times (every
-    # optional field's `default: null`); a pair without $refs is valid or not wherever it is.
-    known_valid: set[tuple[str, str]] = set()
-    for site in sites:
+def _checked_sites(ctx: Context, kind: str) -> Iterator[InstanceSite]:
+    old = ctx.version.key in _OLD_VERSIONS
+    for site in ctx.index.instances:
+        if site.kind != kind:
+            continue
         schema = site.schema
         if not isinstance(schema, dict | bool):
             continue
-        if site.value is None and isinstance(schema, dict) and schema.get("nullable") is True:
-            continue  # the reference skips these too
-        key = _content_key(schema, site.value)
-        if key is not None and key in known_valid:
-            continue
-        finding = _first_error(validator, site, rule_id)
-        if finding is not None:
-            yield finding
-        elif key is not None:
-            known_valid.add(key)
+        if old and isinstance(schema, dict) and "$ref" in schema and site.schema_loc == site.loc[0]:
+            continue  # a sibling of $ref: ignored by 2.0/3.0
+        if isinstance(site.value, str):
+            media = media_type_of(site)
+            if media is not None and not _is_json_media_type(media):
+                continue
+        yield site
+
+
+class _Checker:
+    """Validators per (direction, schema), built against one registry per direction."""
+
+    def __init__(self, ctx: Context, sites: list[InstanceSite]) -> None:
+        self.ctx = ctx
+        self.views: dict[str, CheckingView] = {}
+        self.directions = {id(site): direction_of(site) for site in sites}
+        for site in sites:
+            direction = self.directions[id(site)]
+            view = self.views.get(direction)
+            if view is None:
+                view = self.views[direction] = CheckingView(
+                    ctx.document, ctx.version.key, direction
+                )
+            view.add(site.schema)
+        self.validators: dict[tuple[str, int], Any] = {}
+
+    def validator(self, site: InstanceSite) -> Any:
+        direction = self.directions[id(site)]
+        key = (direction, id(site.schema))
+        if key not in self.validators:
+            try:
+                self.validators[key] = self.views[direction].validator(site.schema)
+            except (ValueError, jsonschema_rs.ReferencingError):
+                # An unresolvable $ref or an invalid schema: other rules report those.
+                self.validators[key] = None
+        return self.validators[key]
 
 
 def _content_key(schema: Any, value: Any) -> tuple[str, str] | None:
@@ -92,22 +105,38 @@ def _content_key(schema: Any, value: Any) -> tuple[str, str] | None:
         return None
 
 
-def _first_error(
-    validator: Callable[[Any], Validator], site: InstanceSite, rule_id: str
-) -> Finding | None:
-    try:
-        checker = validator(site.schema)
-        if checker.is_valid(site.value):
-            return None
-        error = jsonschema.exceptions.best_match(checker.iter_errors(site.value))
-    except RecursionError:
-        return None  # a self-referencing schema the value cannot settle; nothing to say
-    except Exception:  # unresolvable $ref, broken schema: other rules report those
-        return None
-    if error is None:
-        return None
-    where = pointer_of(site.loc) + "".join(f"/{escape(token)}" for token in error.absolute_path)
-    detail = error.message if len(error.message) <= 100 else error.message[:97] + "..."
+def _failures(ctx: Context, kind: str) -> Iterator[tuple[InstanceSite, Any]]:
+    """Each site whose value fails its schema, with jsonschema-rs's first error."""
+    sites = list(_checked_sites(ctx, kind))
+    if not sites:
+        return
+    checker = _Checker(ctx, sites)
+    # Generated documents repeat the same (schema, value) pair thousands of times (every
+    # optional field's `default: null`); a pair without $refs is valid or not wherever it is.
+    known_valid: set[tuple[str, str, str]] = set()
+    for site in sites:
+        content = _content_key(site.schema, site.value)
+        key = None if content is None else (checker.directions[id(site)], *content)
+        if key is not None and key in known_valid:
+            continue
+        validator = checker.validator(site)
+        if validator is None:
+            continue
+        try:
+            error = next(iter(validator.iter_errors(site.value)), None)
+        except (ValueError, jsonschema_rs.ReferencingError):
+            continue  # a value jsonschema-rs cannot take (not JSON data)
+        if error is None:
+            if key is not None:
+                known_valid.add(key)
+            continue
+        yield site, error
+
+
+def _finding(rule_id: str, site: InstanceSite, error: Any) -> Finding:
+    where = pointer_of(site.loc) + "".join(f"/{escape(str(t))}" for t in error.instance_path)
+    message = str(error.message)
+    detail = message if len(message) <= 100 else message[:97] + "..."
     return Finding(
         rule_id,
         where,
@@ -118,10 +147,12 @@ def _first_error(
 
 
 def default_violates_schema(ctx: Context) -> Iterator[Finding]:
-    """A ``default`` is valid against its schema."""
-    return _check(ctx, "default", "default-violates-schema")
+    """A ``default`` is valid against its schema (MUST in 2.0/3.0, RECOMMENDED after)."""
+    for site, error in _failures(ctx, "default"):
+        yield _finding("default-violates-schema", site, error)
 
 
 def example_violates_schema(ctx: Context) -> Iterator[Finding]:
-    """An ``example`` / ``examples`` value is valid against its schema."""
-    return _check(ctx, "example", "example-violates-schema")
+    """An ``example`` / ``examples`` value is valid against its schema (a SHOULD everywhere)."""
+    for site, error in _failures(ctx, "example"):
+        yield _finding("example-violates-schema", site, error)

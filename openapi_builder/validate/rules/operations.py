@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from openapi_builder.validate.findings import Finding
-from openapi_builder.validate.pointers import MISSING, escape
+from openapi_builder.validate.pointers import MISSING
 from openapi_builder.validate.rules.context import Context
 from openapi_builder.validate.walk import OperationSite, pointer_of
 
@@ -90,6 +90,23 @@ def _path_parameters(ctx: Context, site: OperationSite) -> dict[str, str]:
     return declared
 
 
+def path_params_repeated(ctx: Context) -> Iterator[Finding]:
+    """A path template uses each parameter name once (3.2 says MUST NOT repeat)."""
+    for loc, path, _ in ctx.index.path_items:
+        if not path:
+            continue
+        seen: set[str] = set()
+        for name in _TEMPLATE.findall(path):
+            if name in seen:
+                yield Finding(
+                    "path-template-name-repeated",
+                    pointer_of(loc),
+                    f"path template {path!r} uses {{{name}}} twice",
+                    hint="give each path parameter its own name",
+                )
+            seen.add(name)
+
+
 def path_params(ctx: Context) -> Iterator[Finding]:
     """Path templates and ``in: path`` parameters match both ways, for every operation."""
     for site in ctx.index.operations:
@@ -97,16 +114,7 @@ def path_params(ctx: Context) -> Iterator[Finding]:
             continue
         names = _TEMPLATE.findall(site.path)
         declared = _path_parameters(ctx, site)
-        seen: set[str] = set()
         for name in names:
-            if name in seen:
-                yield Finding(
-                    "path-params",
-                    f"/paths/{escape(site.path)}",
-                    f"path template {site.path!r} uses {{{name}}} twice",
-                    hint="give each path parameter its own name",
-                )
-            seen.add(name)
             if name not in declared:
                 yield Finding(
                     "path-params",
@@ -115,7 +123,7 @@ def path_params(ctx: Context) -> Iterator[Finding]:
                     hint=f"add a parameter {{name: {name}, in: path, required: true}}",
                 )
         for name, pointer in declared.items():
-            if name not in seen:
+            if name not in names:
                 yield Finding(
                     "path-params",
                     pointer,
