@@ -200,7 +200,7 @@ class CheckingView:
                     out[key] = [self._child(member, stack, copies) for member in value]
                 else:
                     out[key] = value
-            self._adjust(out)
+            self._adjust(out, source)
         return root, refs, external
 
     @staticmethod
@@ -217,12 +217,15 @@ class CheckingView:
             stack.append((value, copy))
         return copy
 
-    def _adjust(self, schema: dict[str, Any]) -> None:
-        """Apply the version's and direction's reading to one converted Schema Object."""
+    def _adjust(self, schema: dict[str, Any], source: dict[str, Any]) -> None:
+        """Apply the version's and direction's reading to one converted Schema Object.
+
+        Property schemas are read from ``source``: their converted copies fill in later.
+        """
         if self.v2 and schema.get("type") == "file":
             del schema["type"]
         required = schema.get("required")
-        properties = schema.get("properties")
+        properties = source.get("properties")
         if isinstance(required, list) and isinstance(properties, dict):
             kept = [name for name in required if not self._excused(properties.get(name))]
             if len(kept) != len(required):
