@@ -10,6 +10,8 @@ Commands (each has ``--help`` with an example)::
                        [--fail-on breaking|warning|info|never] [--ignore FILE]
                        [--match-path RE] [--unmatch-path RE] [--severity RULE=LEVEL]
     rules
+    docs SOURCE [-o PATH] [--ui static|swagger] [--title TEXT] [--openapi VERSION]
+    serve SOURCE [--port N] [--ui static|swagger]
 
 Exit codes: 0 ok; 1 findings (invalid document, breaking change, stale snapshot); 2 usage
 error or unusable input (unimportable module, unreadable file). Errors go to stderr as one
