@@ -106,6 +106,8 @@ class MediaView:
     media_type: str
     schema: Any = None
     examples: tuple[tuple[str, Any], ...] = ()
+    #: The schema is 3.2's ``itemSchema``: it describes each item of a stream.
+    streamed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,8 +190,10 @@ def _content(document: Mapping[str, Any], content: Any) -> tuple[MediaView, ...]
     views = []
     for media_type, raw in _mapping(content).items():
         media = _mapping(raw)
-        schema = media.get("schema", media.get("itemSchema"))
-        views.append(MediaView(str(media_type), schema, tuple(_examples(document, media))))
+        streamed = "schema" not in media and "itemSchema" in media
+        schema = media.get("itemSchema") if streamed else media.get("schema")
+        examples = tuple(_examples(document, media))
+        views.append(MediaView(str(media_type), schema, examples, streamed))
     return tuple(views)
 
 

@@ -174,7 +174,7 @@ def _servers(document: Mapping[str, Any]) -> Iterator[str]:
 
 
 def _security_line(page: _Page, security: Any, title: str) -> Iterator[str]:
-    if not isinstance(security, list):
+    if not isinstance(security, list | tuple):
         return
     if not security:
         yield f'<p><strong>{esc(title)}:</strong> <span class="muted">none</span></p>\n'
@@ -254,7 +254,8 @@ def _parameters(
 
 def _media(page: _Page, content: tuple[d.MediaView, ...]) -> Iterator[str]:
     for media in content:
-        yield f"<h5><code>{esc(media.media_type)}</code></h5>\n"
+        stream = ' <span class="muted">a stream; each item:</span>' if media.streamed else ""
+        yield f"<h5><code>{esc(media.media_type)}</code>{stream}</h5>\n"
         if media.schema is not None:
             yield page.tree(media.schema)
         for name, value in media.examples:

@@ -147,6 +147,8 @@ def _head(label: str, schema: Any, required: bool, link: RefLink) -> str:
     title = schema.get("title")
     if isinstance(title, str) and title and not label:
         parts.insert(0, f'<span class="title">{esc(title)}</span>')
+    if not parts:
+        parts.append('<span class="type">any</span>')
     line = " ".join(parts)
     description = schema.get("description")
     if isinstance(description, str) and description:
