@@ -27,8 +27,20 @@ _EXTRA_HINT = (
 _BOOT = """\
 window.addEventListener("DOMContentLoaded", function () {
   var spec = JSON.parse(document.getElementById("openapi-document").textContent);
+  // Swagger UI fetches each OpenID Connect discovery document as it loads; the page promises
+  // no fetch at view time, so those answer from here (requests the reader sends still go).
+  var schemes = (spec.components || {}).securitySchemes || {};
+  var discovery = {};
+  Object.keys(schemes).forEach(function (name) {
+    var url = schemes[name] && schemes[name].openIdConnectUrl;
+    if (typeof url === "string") { discovery[url] = true; }
+  });
   window.ui = SwaggerUIBundle({
     spec: spec,
+    requestInterceptor: function (request) {
+      if (discovery[request.url] === true) { request.url = "data:application/json,%7B%7D"; }
+      return request;
+    },
     dom_id: "#swagger-ui",
     deepLinking: false,
     validatorUrl: null,
