@@ -9,6 +9,7 @@ buttons and CSS. Rendered from ``DiffReport.changes`` alone, so it is byte-stabl
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
@@ -87,11 +88,52 @@ def _target(document: Mapping[str, Any] | None, pointer: str) -> tuple[bool, Any
     return True, node
 
 
-def _cut(lines: list[str]) -> list[str]:
-    if len(lines) <= MAX_FRAGMENT_LINES:
-        return lines
-    hidden = len(lines) - MAX_FRAGMENT_LINES
-    return [*lines[:MAX_FRAGMENT_LINES], f"  … {hidden} more lines"]
+def pretty_lines(value: Any, limit: int = MAX_FRAGMENT_LINES) -> list[str]:
+    """``json.dumps(value, indent=2)`` as lines, but only the first ``limit`` of them.
+
+    Iterative, and it stops once ``limit`` lines are out, so a fragment of a huge schema
+    costs as much as the part shown (the standard encoder is pure Python when indenting).
+    """
+    lines: list[str] = []
+    stack: list[tuple[int, str, Any, str] | str] = [(0, "", value, "")]
+    while stack:
+        if len(lines) >= limit:
+            lines.append("  … more lines not shown")
+            break
+        item = stack.pop()
+        if isinstance(item, str):
+            lines.append(item)
+            continue
+        depth, prefix, node, suffix = item
+        pad = "  " * depth
+        # Each entry takes a line at least, so entries past `limit` could never be shown.
+        if isinstance(node, Mapping) and node:
+            entries: list[tuple[str, Any]] = [
+                (json.dumps(str(k), ensure_ascii=False) + ": ", v)
+                for k, v in itertools.islice(node.items(), limit + 1)
+            ]
+            opening, closing = "{", "}"
+        elif isinstance(node, list | tuple) and node:
+            entries = [("", v) for v in itertools.islice(node, limit + 1)]
+            opening, closing = "[", "]"
+        else:
+            text = (
+                "{}"
+                if isinstance(node, Mapping)
+                else "[]"
+                if isinstance(node, list | tuple)
+                else to_json_text(node, indent=None)
+            )
+            lines.append(f"{pad}{prefix}{text}{suffix}")
+            continue
+        lines.append(f"{pad}{prefix}{opening}")
+        stack.append(f"{pad}{closing}{suffix}")
+        last = len(node) - 1  # the real last entry, which a cut list may not reach
+        stack.extend(
+            (depth + 1, key, sub, "" if index == last else ",")
+            for index, (key, sub) in reversed(list(enumerate(entries)))
+        )
+    return lines
 
 
 def _short(value: Any) -> str:
@@ -119,7 +161,7 @@ def fragment(document: Mapping[str, Any] | None, pointer: str | None) -> str:
     head = f'<div class="rule">{esc(pointer or "/")}</div>'
     parent_pointer, _, raw_key = pointer.rpartition("/")
     _, parent = _target(document, parent_pointer) if pointer else (False, None)
-    member = _cut(to_json_text(value).splitlines())
+    member = pretty_lines(value)
     if isinstance(parent, Mapping):
         keys: list[Any] = list(parent)
         at = keys.index(unescape(raw_key))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from html import unescape
@@ -9,7 +10,7 @@ from html import unescape
 import pytest
 
 import openapi_builder as ob
-from openapi_builder.diff.html import MAX_FRAGMENT_LINES, fragment
+from openapi_builder.diff.html import MAX_FRAGMENT_LINES, fragment, pretty_lines
 from openapi_builder.diff.report import DiffReport, ReportedChange
 from tests.conftest import FIXTURES
 from tests.docs.helpers import parse
@@ -87,9 +88,18 @@ def test_fragment_context_and_cut() -> None:
     html = fragment(doc, "/a/k10")
     assert "… 7 more" in html and "… 6 more" in html  # three siblings each side
     assert "<mark>  &quot;k10&quot;: 10</mark>" in html
-    assert f"… {502 - MAX_FRAGMENT_LINES} more lines" in fragment(doc, "/big/x")
+    assert "… more lines not shown" in fragment(doc, "/big/x")
+    assert fragment(doc, "/big/x").count("\n") < MAX_FRAGMENT_LINES + 10
     assert "[\n" in fragment({"l": [1, 2, 3]}, "/l/1")
     assert "not found" in fragment(doc, "/nope")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [{"a": [1, {"b": None, "c": []}, {}], "d": 'é"', "e": 1.5, "f": True}, [], {}, "x", [[[]]]],
+)
+def test_pretty_lines_match_the_standard_encoder(value: object) -> None:
+    assert pretty_lines(value, 1000) == json.dumps(value, indent=2, ensure_ascii=False).split("\n")
 
 
 def test_operations_past_ten_are_folded() -> None:
