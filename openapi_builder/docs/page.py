@@ -104,7 +104,11 @@ def _toc(page: _Page, groups: list[Group], hooks: list[d.OperationView]) -> Iter
             )
         yield "</ul></li>\n"
     if hooks:
-        yield '<li><a href="#webhooks">Webhooks</a></li>\n'
+        yield '<li><a href="#webhooks">Webhooks</a><ul>\n'
+        for op in hooks:
+            anchor = page.anchors.get("hook", f"{op.method} {op.path}")
+            yield f'<li><a href="#{anchor}">{_method(op.method)} {esc(op.path)}</a></li>\n'
+        yield "</ul></li>\n"
     if d.schemas(page.document):
         yield '<li><a href="#schemas">Schemas</a></li>\n'
     if d.security_schemes(page.document):

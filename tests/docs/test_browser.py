@@ -6,6 +6,7 @@ Skipped with a reason where no Chromium is installed; CI sets
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -48,21 +49,20 @@ def test_static_page_shows_every_kitchen_sink_operation(open_page: Any, tmp_path
     doc = kitchen_sink("3.2.0").build()
     visit = open_page(_write(tmp_path, "api.html", ob.docs_html(doc)))
     assert _shown_operations(visit.page) == _expected_operations(doc)
+    assert screenshot(visit, "static-page", tmp_path).stat().st_size > 10_000
     # A link to a component lands on it.
     visit.page.click('article.op[data-path="/pets"] a.ref[href="#schema-Pet"] >> nth=0')
     assert visit.page.evaluate("location.hash") == "#schema-Pet"
     assert visit.page.is_visible("#schema-Pet")
     assert visit.blocked == [] and visit.errors == []
-    assert screenshot(visit, "static-page", tmp_path).stat().st_size > 10_000
 
 
 def test_static_page_follows_the_dark_scheme(open_page: Any, tmp_path: Path) -> None:
     path = _write(tmp_path, "api.html", ob.docs_html(kitchen_sink("3.1.0").build()))
-    colours = [
-        open_page(path, dark=dark).page.evaluate("getComputedStyle(document.body).backgroundColor")
-        for dark in (False, True)
-    ]
+    visits = [open_page(path, dark=dark) for dark in (False, True)]
+    colours = [v.page.evaluate("getComputedStyle(document.body).backgroundColor") for v in visits]
     assert colours == ["rgb(255, 255, 255)", "rgb(13, 17, 23)"]
+    screenshot(visits[1], "static-page-dark", tmp_path)
 
 
 def test_escaped_script_does_not_run(open_page: Any, tmp_path: Path) -> None:
@@ -134,10 +134,17 @@ def test_diff_page_puts_breaking_first_and_filters(open_page: Any, tmp_path: Pat
 
 @needs_stripe
 def test_stripe_year_diff_page(open_page: Any, tmp_path: Path) -> None:
-    report = ob.diff(STRIPE_OLD, STRIPE_NEW)
+    old, new = ob.load(STRIPE_OLD), ob.load(STRIPE_NEW)
+    report = dataclasses.replace(
+        ob.diff(old, new), base_source=STRIPE_OLD.name, revision_source=STRIPE_NEW.name
+    )
     assert report.counts()["breaking"] == 27
-    visit = open_page(_write(tmp_path, "stripe-diff.html", report.to_html()))
+    page_html = report.to_html(base=old, revision=new)
+    visit = open_page(_write(tmp_path, "stripe-diff.html", page_html))
     page = visit.page
+    page.click('label[for="show-breaking"]')
+    screenshot(visit, "diff-page", tmp_path)
+    page.click('label[for="show-all"]')
     first = page.eval_on_selector_all(
         "article.change", "els => els.slice(0, 27).map(e => e.dataset.level)"
     )
@@ -148,5 +155,3 @@ def test_stripe_year_diff_page(open_page: Any, tmp_path: Path) -> None:
     folded.locator("summary").click()
     assert folded.locator("li >> nth=0").is_visible()
     _check_diff_page(visit, report.counts())
-    page.evaluate("window.scrollTo(0, 0)")
-    screenshot(visit, "diff-page", tmp_path)
