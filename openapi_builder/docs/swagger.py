@@ -119,9 +119,17 @@ def swagger_html(document: Mapping[str, Any], *, title: str | None = None) -> st
     """Swagger UI for ``document`` as one HTML file (assets and document inlined).
 
     Raises:
-        RenderError: the ``docs`` extra (``swagger-ui-py``) is not installed; the message
-            says how to install it.
+        RenderError: the ``docs`` extra (``swagger-ui-py``) is not installed, or the
+            document is OpenAPI 3.2, which Swagger UI 5 cannot show; the message says what
+            to do instead.
     """
+    version = str(document.get("openapi", ""))
+    if version.startswith("3.2"):
+        # Swagger UI 5 answers "Unable to render this definition": say so before, not after.
+        raise RenderError(
+            f"Swagger UI 5 cannot show OpenAPI {version} documents; use the static page "
+            "(--ui static) or build the API with --openapi 3.1.0"
+        )
     script, css = _assets()
     info = document.get("info")
     heading = title or (

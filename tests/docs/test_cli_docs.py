@@ -10,6 +10,7 @@ import pytest
 import openapi_builder as ob
 from openapi_builder.cli import run
 from tests.conftest import FIXTURES
+from tests.support.kitchen_sink import kitchen_sink
 
 PETSTORE_V2 = FIXTURES / "docs" / "petstore-2.0.json"
 
@@ -70,3 +71,20 @@ def test_a_broken_file_says_where(tmp_path: Path) -> None:
     broken.write_text("openapi: 3.1.0\ninfo: [\n", encoding="utf-8")
     code, _, err = _run("docs", str(broken))
     assert code == 2 and "broken.yaml:" in err
+
+
+def test_module_with_another_openapi_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "docs_app_v30.py").write_text(APP, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = _run("docs", "docs_app_v30.py:api", "--openapi", "3.0.3")
+    assert code == 0 and "OpenAPI 3.0.3" in out and "Pets &lt;beta&gt;" in out
+
+
+def test_swagger_refuses_3_2_in_one_line(tmp_path: Path) -> None:
+    spec = tmp_path / "v32.json"
+    spec.write_text(ob.to_json(kitchen_sink("3.2.0").build()), encoding="utf-8")
+    code, out, err = _run("docs", str(spec), "--ui", "swagger")
+    assert (code, out) == (2, "")
+    assert "cannot show OpenAPI 3.2.0" in err and err.count("\n") == 1

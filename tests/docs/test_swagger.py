@@ -62,3 +62,8 @@ def test_missing_extra_is_one_line_naming_it(monkeypatch: pytest.MonkeyPatch) ->
     message = str(raised.value)
     assert "\n" not in message
     assert "pip install 'openapi-builder[docs]'" in message
+
+
+def test_openapi_3_2_is_refused_with_what_to_do() -> None:
+    with pytest.raises(ob.RenderError, match=r"cannot show OpenAPI 3\.2\.0 .*--ui static"):
+        ob.docs_html(kitchen_sink("3.2.0").build(), ui="swagger")
