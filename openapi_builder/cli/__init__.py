@@ -6,7 +6,7 @@ Commands (each has ``--help`` with an example)::
     check MODULE:ATTR PATH [--update] [--format json|yaml] [--openapi VERSION]
     validate FILE... [--format text|json|github|junit] [--fail-on error|warning|info]
                      [--config FILE] [--engine builtin|openapi-spec-validator]
-    diff BASE REVISION [--format text|markdown|json|github|junit]
+    diff BASE REVISION [--format text|markdown|json|github|junit|html]
                        [--fail-on breaking|warning|info|never] [--ignore FILE]
                        [--match-path RE] [--unmatch-path RE] [--severity RULE=LEVEL]
     rules

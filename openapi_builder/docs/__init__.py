@@ -31,9 +31,15 @@ def docs_html(document: Mapping[str, Any], *, ui: UI = "static", title: str | No
         The page as text; the same document always gives the same text.
 
     Raises:
+        TypeError: ``document`` is not a mapping.
         ValueError: ``ui`` is not one of ``static``, ``swagger``.
-        MissingExtraError: ``ui="swagger"`` without the ``docs`` extra installed.
+        RenderError: ``ui="swagger"`` without the ``docs`` extra installed, or for a 3.2
+            document (Swagger UI 5 cannot show it); the message says what to do.
     """
+    if not isinstance(document, Mapping):
+        raise TypeError(
+            f"document must be a mapping (a loaded document), not {type(document).__name__}"
+        )
     if ui == "static":
         return render_page(document, title=title)
     if ui == "swagger":

@@ -256,6 +256,8 @@ def test_query_and_additional_operations_of_3_2() -> None:
 def test_title_option_and_unknown_ui() -> None:
     page = ob.docs_html(_doc(), title="Other")
     assert "<title>Other</title>" in page
+    with pytest.raises(TypeError, match="must be a mapping"):
+        ob.docs_html([])  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="unknown ui 'pdf'"):
         ob.docs_html(_doc(), ui="pdf")  # type: ignore[arg-type]
 
