@@ -105,7 +105,13 @@ def _script_tag(script: str) -> str:
 
 def document_json(document: Mapping[str, Any]) -> str:
     """The document as JSON that can sit inside a ``<script>`` block without ending it."""
-    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"), default=str)
+    try:
+        text = json.dumps(document, ensure_ascii=False, separators=(",", ":"), default=str)
+    except (RecursionError, ValueError) as error:  # deeper than the encoder goes, or a cycle
+        raise RenderError(
+            "the document is nested too deeply (or is cyclic) to inline in Swagger UI; "
+            "use the static page (--ui static)"
+        ) from error
     return (
         text.replace("<", "\\u003c")
         .replace(">", "\\u003e")

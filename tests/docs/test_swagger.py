@@ -67,3 +67,11 @@ def test_missing_extra_is_one_line_naming_it(monkeypatch: pytest.MonkeyPatch) ->
 def test_openapi_3_2_is_refused_with_what_to_do() -> None:
     with pytest.raises(ob.RenderError, match=r"cannot show OpenAPI 3\.2\.0 .*--ui static"):
         ob.docs_html(kitchen_sink("3.2.0").build(), ui="swagger")
+
+
+def test_a_too_deep_document_is_a_render_error() -> None:
+    deep: dict[str, object] = {}
+    for _ in range(10_000):
+        deep = {"x": deep}
+    with pytest.raises(ob.RenderError, match="nested too deeply"):
+        swagger.document_json({"openapi": "3.1.0", "x-deep": deep})
