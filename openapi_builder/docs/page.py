@@ -139,6 +139,7 @@ def _main(
     yield f'<p class="muted">OpenAPI {esc(d.version_of(page.document) or "?")}</p>\n'
     yield _text(info.get("summary"))
     yield _text(info.get("description"))
+    yield from _info_facts(info)
     yield from _servers(page.document)
     yield from _security_line(page, page.document.get("security"), "Security (all operations)")
     yield "</header>\n"
@@ -156,6 +157,27 @@ def _main(
         yield "</section>\n"
     yield from _schemas(page)
     yield from _security_schemes(page)
+
+
+def _info_facts(info: Mapping[str, Any]) -> Iterator[str]:
+    """Terms, contact and licence, as text: a URL from a document never becomes a link, so
+    no ``javascript:`` address can reach a reader's click."""
+    facts = []
+    if isinstance(info.get("termsOfService"), str):
+        facts.append(("Terms of service", info["termsOfService"]))
+    contact = info.get("contact")
+    if isinstance(contact, Mapping):
+        parts = [str(contact[k]) for k in ("name", "email", "url") if contact.get(k)]
+        if parts:
+            facts.append(("Contact", " · ".join(parts)))
+    licence = info.get("license")
+    if isinstance(licence, Mapping) and licence.get("name"):
+        extra = licence.get("identifier") or licence.get("url")
+        facts.append(("License", f"{licence['name']} ({extra})" if extra else licence["name"]))
+    if facts:
+        yield '<p class="muted">'
+        yield "<br>".join(f"{esc(label)}: {esc(value)}" for label, value in facts)
+        yield "</p>\n"
 
 
 def _servers(document: Mapping[str, Any]) -> Iterator[str]:

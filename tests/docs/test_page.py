@@ -158,6 +158,20 @@ def test_escaping_keeps_every_text_as_text() -> None:
     assert all(" " not in i and "<" not in i for i in parsed.ids)
 
 
+def test_addresses_from_the_document_never_become_links() -> None:
+    bad = "javascript:alert(1)"
+    doc = _doc(
+        info={"title": "T", "version": "1", "termsOfService": bad, "contact": {"url": bad}},
+        servers=[{"url": bad}],
+        externalDocs={"url": bad},
+        tags=[{"name": "t", "externalDocs": {"url": bad}}],
+        paths={"/p": {"get": {"tags": ["t"], "externalDocs": {"url": bad}, "responses": {}}}},
+    )
+    page = ob.docs_html(doc)
+    assert bad in page  # shown, as text
+    assert all(href.startswith("#") for href in parse(page).hrefs)
+
+
 def test_cycles_are_links_not_expansions() -> None:
     node = {"type": "object", "properties": {"next": {"$ref": "#/components/schemas/Node"}}}
     pair = {
