@@ -1,5 +1,6 @@
 """Renderings of a :class:`~openapi_builder.diff.report.DiffReport`: text, Markdown, JSON,
-GitHub Actions annotations, JUnit XML and HTML. Each is a pure function of the report.
+GitHub Actions annotations, JUnit XML and HTML. Each is a pure function of the report (HTML
+reads the documents again from the report's sources, to show the changed fragments).
 
 The JSON format is versioned (``format_version``) and described by :data:`JSON_SCHEMA`;
 fields are only ever added within a version::
