@@ -19,6 +19,7 @@ from openapi_builder.declare import (
     Tag,
 )
 from openapi_builder.diff import DiffReport, ReportedChange, diff
+from openapi_builder.docs import docs_html
 from openapi_builder.errors import (
     ConfigError,
     DeclarationError,
@@ -60,6 +61,7 @@ __all__ = [
     "Tag",
     "ValidationReport",
     "diff",
+    "docs_html",
     "load",
     "load_document",
     "loads",

@@ -6,10 +6,12 @@ Commands (each has ``--help`` with an example)::
     check MODULE:ATTR PATH [--update] [--format json|yaml] [--openapi VERSION]
     validate FILE... [--format text|json|github|junit] [--fail-on error|warning|info]
                      [--config FILE] [--engine builtin|openapi-spec-validator]
-    diff BASE REVISION [--format text|markdown|json|github|junit]
+    diff BASE REVISION [--format text|markdown|json|github|junit|html]
                        [--fail-on breaking|warning|info|never] [--ignore FILE]
                        [--match-path RE] [--unmatch-path RE] [--severity RULE=LEVEL]
     rules
+    docs SOURCE [-o PATH] [--ui static|swagger] [--title TEXT] [--openapi VERSION]
+    serve SOURCE [--port N] [--ui static|swagger]
 
 Exit codes: 0 ok; 1 findings (invalid document, breaking change, stale snapshot); 2 usage
 error or unusable input (unimportable module, unreadable file). Errors go to stderr as one

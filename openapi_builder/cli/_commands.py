@@ -11,6 +11,8 @@ from typing import Any
 
 import openapi_builder as ob
 from openapi_builder.cli._common import EXIT_FINDINGS, EXIT_OK, PROG, Failure, Io, Paint
+from openapi_builder.cli._docs import cmd_docs
+from openapi_builder.cli._serve import cmd_serve
 from openapi_builder.cli._target import build_document, load_api
 from openapi_builder.diff import diff as diff_documents
 from openapi_builder.diff import format_rules_table, parse_severity_overrides
@@ -188,4 +190,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Io], int]] = {
     "validate": _cmd_validate,
     "diff": _cmd_diff,
     "rules": _cmd_rules,
+    "docs": cmd_docs,
+    "serve": cmd_serve,
 }

@@ -6,6 +6,8 @@ import argparse
 from typing import Any, NoReturn, TextIO
 
 from openapi_builder.cli._common import EXIT_USAGE, PROG
+from openapi_builder.cli._docs import DOCS_EPILOG, add_docs_parser
+from openapi_builder.cli._serve import SERVE_EPILOG, add_serve_parser
 from openapi_builder.validate.formats import FORMATS as VALIDATE_FORMATS
 
 OPENAPI_VERSIONS = ("3.0.3", "3.1.0", "3.2.0")
@@ -14,7 +16,7 @@ OPENAPI_VERSIONS = ("3.0.3", "3.1.0", "3.2.0")
 DOCUMENT_FORMATS = ("json", "yaml")
 
 
-_DIFF_FORMATS = ("text", "markdown", "json", "github", "junit")
+_DIFF_FORMATS = ("text", "markdown", "json", "github", "junit", "html")
 
 
 class ParserExit(Exception):
@@ -199,6 +201,10 @@ def build_parser(out: TextIO, err: TextIO) -> Parser:
     )
 
     command("rules", "Print the validate lint rules and the diff rules.", _RULES_EPILOG)
+    add_docs_parser(command("docs", "Write an HTML reference page of an API.", DOCS_EPILOG))
+    add_serve_parser(
+        command("serve", "Preview the reference page, rebuilt on change.", SERVE_EPILOG)
+    )
     return parser
 
 

@@ -1,5 +1,6 @@
 """Renderings of a :class:`~openapi_builder.diff.report.DiffReport`: text, Markdown, JSON,
-GitHub Actions annotations and JUnit XML. Each is a pure function of the report.
+GitHub Actions annotations, JUnit XML and HTML. Each is a pure function of the report (HTML
+reads the documents again from the report's sources, to show the changed fragments).
 
 The JSON format is versioned (``format_version``) and described by :data:`JSON_SCHEMA`;
 fields are only ever added within a version::
@@ -242,11 +243,30 @@ def to_junit(report: DiffReport) -> str:
     )
 
 
+def to_html(
+    report: DiffReport,
+    *,
+    base: Mapping[str, Any] | None = None,
+    revision: Mapping[str, Any] | None = None,
+) -> str:
+    """An HTML page (see :mod:`openapi_builder.diff.html`); documents not given are read
+    again from the report's sources, when it has them, to show the changed fragments."""
+    from openapi_builder.diff.html import read_source
+    from openapi_builder.diff.html import to_html as render
+
+    if base is None:
+        base = read_source(report.base_source)
+    if revision is None:
+        revision = read_source(report.revision_source)
+    return render(report, base=base, revision=revision)
+
+
 FORMATS: Mapping[str, Callable[[DiffReport], str]] = {
     "text": to_text,
     "markdown": to_markdown,
     "json": to_json,
     "github": to_github,
     "junit": to_junit,
+    "html": to_html,
 }
 """Renderers by the names the CLI's ``--format`` accepts."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from openapi_builder.diff import formats
 from openapi_builder.diff.rules import LEVEL_RANK, Direction, FailOn, Level, reaches
@@ -125,8 +126,19 @@ class DiffReport:
         """JUnit XML: one test case per change, failing when it reaches ``fail_on``."""
         return formats.to_junit(self)
 
+    def to_html(
+        self, *, base: Mapping[str, Any] | None = None, revision: Mapping[str, Any] | None = None
+    ) -> str:
+        """One self-contained HTML page; pass the documents to show the changed fragments.
+
+        Without them, the fragments are read again from ``base_source`` and
+        ``revision_source`` when the report was made from files; else pointers are shown.
+        """
+        return formats.to_html(self, base=base, revision=revision)
+
     def format(self, name: str) -> str:
-        """Render by format name: ``text``, ``markdown``, ``json``, ``github`` or ``junit``."""
+        """Render by format name: ``text``, ``markdown``, ``json``, ``github``, ``junit`` or
+        ``html``."""
         if name not in formats.FORMATS:
             choices = ", ".join(formats.FORMATS)
             raise ValueError(f"unknown diff format {name!r}; choose one of {choices}")

@@ -161,7 +161,7 @@ def test_a_missing_git_revision_exits_2(cli: Cli, git_repo: Path) -> None:
         (["diff", BASE, BASE, "--ignore", "missing.ignore"], "missing.ignore"),
         (["diff", BASE, BASE, "--severity", "nonsense"], "RULE-ID=LEVEL"),
         (["diff", BASE, BASE, "--severity", "no-such-rule=info"], "no-such-rule"),
-        (["diff", BASE, BASE, "--format", "html"], "invalid choice: 'html'"),
+        (["diff", BASE, BASE, "--format", "pdf"], "invalid choice: 'pdf'"),
         (["diff", BASE], "the following arguments are required: REVISION"),
     ],
 )

@@ -17,7 +17,7 @@ from openapi_builder.validate import LINT_RULES
 from tests.cli.conftest import ROOT, Result
 
 Cli = Callable[..., Result]
-COMMANDS = ("build", "check", "validate", "diff", "rules")
+COMMANDS = ("build", "check", "validate", "diff", "rules", "docs", "serve")
 
 
 def test_version(cli: Cli) -> None:

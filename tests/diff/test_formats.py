@@ -45,8 +45,9 @@ def test_formats_are_the_methods(report: DiffReport) -> None:
     assert report.format("json") == report.to_json()
     assert report.format("github") == report.to_github()
     assert report.format("junit") == report.to_junit()
-    with pytest.raises(ValueError, match="unknown diff format 'html'; choose one of text"):
-        report.format("html")
+    assert report.format("html") == report.to_html()
+    with pytest.raises(ValueError, match="unknown diff format 'pdf'; choose one of text"):
+        report.format("pdf")
 
 
 def test_json_follows_its_schema_and_counts(report: DiffReport) -> None:
