@@ -300,10 +300,21 @@ def _classes_with_distinct_modes(
 
     def normalized(value: Any) -> Any:
         if isinstance(value, dict):
-            return {
+            out = {
                 key: (class_of_ref.get(item, item) if key == "$ref" else normalized(item))
                 for key, item in value.items()
             }
+            discriminator = value.get("discriminator")
+            if isinstance(discriminator, dict) and isinstance(discriminator.get("mapping"), dict):
+                # A discriminator's mapping holds refs too, as plain strings.
+                out["discriminator"] = {
+                    **discriminator,
+                    "mapping": {
+                        tag: class_of_ref.get(ref, ref) if isinstance(ref, str) else ref
+                        for tag, ref in discriminator["mapping"].items()
+                    },
+                }
+            return out
         if isinstance(value, list):
             return [normalized(item) for item in value]
         return value
