@@ -23,6 +23,7 @@ from openapi_builder.errors import DeclarationError
 __all__ = [
     "HTTP_METHODS",
     "Declarations",
+    "FrozenMapping",
     "Header",
     "MediaType",
     "Operation",
@@ -32,6 +33,7 @@ __all__ = [
     "SecurityScheme",
     "Server",
     "Tag",
+    "check_examples",
     "default_operation_id",
     "parse_status_key",
 ]
@@ -298,6 +300,14 @@ class Parameter:
     ``schema`` is a Python type (``int``, ``str | None``, an enum, ...) or a JSON Schema
     dict. ``required=None`` means: always for path parameters; otherwise required unless
     the schema admits None or a ``default`` is given.
+
+    FastAPI's ``Path()``/``Query()``/``Header()``/``Cookie()`` keywords do what they do
+    there: ``alias`` is the name on the wire (and in the title); ``title`` replaces the
+    title derived from the name ("item_id" -> "Item Id"); ``description`` and
+    ``deprecated`` go on the parameter and into its schema; ``examples`` (a list) goes
+    into the schema, ``openapi_examples`` (name -> Example Object) on the parameter (a
+    mapping given as ``examples`` is taken as ``openapi_examples``); a parameter with
+    ``include_in_schema=False`` is left out of the document.
     """
 
     name: str
@@ -305,11 +315,15 @@ class Parameter:
     schema: Any = str
     _: KW_ONLY
     required: bool | None = None
+    alias: str | None = None
+    title: str | None = None
     description: str | None = None
     deprecated: bool = False
     default: Any = None
     example: Any = None
-    examples: Mapping[str, Any] | None = None
+    examples: Sequence[Any] | Mapping[str, Any] | None = None
+    openapi_examples: Mapping[str, Any] | None = None
+    include_in_schema: bool = True
     style: str | None = None
     explode: bool | None = None
     allow_reserved: bool | None = None
@@ -330,8 +344,38 @@ class Parameter:
             raise DeclarationError(
                 "a path parameter is always required: drop required=False", where=where
             )
+        if self.location == "path" and not self.include_in_schema:
+            raise DeclarationError(
+                "a path parameter cannot be left out of the document (the path template "
+                "names it): drop include_in_schema=False",
+                where=where,
+            )
+        if isinstance(self.examples, Mapping):
+            if self.openapi_examples is not None:
+                raise DeclarationError(
+                    "examples= is a mapping of Example Objects and openapi_examples= is given "
+                    "too: give the named examples once, as openapi_examples=",
+                    where=where,
+                )
+            _set(self, "openapi_examples", self.examples)
+            _set(self, "examples", None)
+        try:
+            _set(self, "examples", check_examples(self.examples))
+        except DeclarationError as error:
+            raise error.at(where) from None
+        if self.openapi_examples is not None:
+            _set(
+                self,
+                "openapi_examples",
+                _frozen_mapping(self.openapi_examples, "Parameter.openapi_examples"),
+            )
         _set(self, "extensions", _frozen_mapping(self.extensions, "Parameter.extensions"))
         _check_extensions(self.extensions, where)
+
+    @property
+    def wire_name(self) -> str:
+        """The name the parameter has in the document: the alias, else the name."""
+        return self.alias or self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,13 +385,15 @@ class RequestBody:
     ``RequestBody(Item)`` and ``RequestBody({"type": "object"})`` give ``schema`` for
     ``media_type`` (default application/json). In ``content``, each media type maps to a
     Python type, an ``ob.MediaType``, or a Media Type Object dict (``{"schema": ...}``).
+    ``required=None`` means required unless ``schema`` admits None; a body that is not
+    required is written without ``required`` (its default is false), as FastAPI does.
     """
 
     schema: Any = None
     _: KW_ONLY
     content: Mapping[str, Any] | None = None
     description: str | None = None
-    required: bool = True
+    required: bool | None = None
     media_type: str = "application/json"
     extensions: Mapping[str, Any] = field(default_factory=_empty)
 
@@ -376,6 +422,10 @@ class Operation:
 
     ``responses`` maps status keys (``404``, ``"404"``, ``"4XX"``, ``"default"``) to dicts
     or ``Response`` objects; see the README for how they combine with ``response_model``.
+    ``request_body`` takes a type, a JSON Schema dict, ``ob.RequestBody``, a
+    ``{"$ref": "#/components/requestBodies/<name>"}``, or body fields (``ob.Body``,
+    ``ob.Form``, ``ob.File``, alone or in a list). ``include_in_schema=False`` leaves the
+    operation out of the document.
     """
 
     method: str
@@ -398,6 +448,7 @@ class Operation:
     media_type: str = "application/json"
     external_docs: Mapping[str, Any] | None = None
     openapi_extra: Mapping[str, Any] | None = None
+    include_in_schema: bool = True
 
     def __post_init__(self) -> None:
         method = self.method.upper() if isinstance(self.method, str) else self.method
@@ -429,6 +480,8 @@ class Operation:
                 _set(self, "security", _frozen_tuple(self.security, "security"))
             if self.status_code is not None:
                 parse_status_key(self.status_code)
+            if isinstance(self.request_body, list):  # body fields: ob.Body, ob.Form, ob.File
+                _set(self, "request_body", tuple(self.request_body))
         except DeclarationError as error:
             raise error.at(where) from None
         for parameter in self.parameters:
@@ -472,3 +525,15 @@ def default_operation_id(operation: Operation) -> str:
     """``GET /items/{item_id}`` -> ``get_items_item_id``: stable and readable."""
     words = re.findall(r"[A-Za-z0-9]+", operation.path)
     return "_".join([operation.method.lower(), *words]) if words else operation.method.lower()
+
+
+def check_examples(examples: Any) -> tuple[Any, ...] | None:
+    """A schema's ``examples``: a list of values, stored as a tuple (None when not given)."""
+    if examples is None:
+        return None
+    if isinstance(examples, (str, bytes, Mapping)) or not isinstance(examples, Iterable):
+        raise DeclarationError(
+            "examples is a list of example values (schema examples); named Example Objects "
+            "go in openapi_examples={name: {'value': ...}}"
+        )
+    return tuple(examples)

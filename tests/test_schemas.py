@@ -112,6 +112,7 @@ def test_one_class_appears_once_however_often_it_is_used() -> None:
     assert response_schema(document, "/b") == {
         "type": "array",
         "items": {"$ref": "#/components/schemas/Inner"},
+        "title": "Response Get B",
     }
 
 
@@ -210,13 +211,26 @@ def test_discriminated_union_mapping_points_at_components() -> None:
     [
         (Point, {"$ref": "#/components/schemas/Point"}),
         (Movie, {"$ref": "#/components/schemas/Movie"}),
-        (int, {"type": "integer"}),
-        (list[str], {"type": "array", "items": {"type": "string"}}),
-        (dict[str, float], {"type": "object", "additionalProperties": {"type": "number"}}),
+        (int, {"type": "integer", "title": "Response Get X"}),
+        (list[str], {"type": "array", "items": {"type": "string"}, "title": "Response Get X"}),
+        (
+            dict[str, float],
+            {
+                "type": "object",
+                "additionalProperties": {"type": "number"},
+                "title": "Response Get X",
+            },
+        ),
         (Color, {"$ref": "#/components/schemas/Color"}),
         (
             Cat | Dog,
-            {"anyOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}]},
+            {
+                "anyOf": [
+                    {"$ref": "#/components/schemas/Cat"},
+                    {"$ref": "#/components/schemas/Dog"},
+                ],
+                "title": "Response Get X",
+            },
         ),
     ],
 )
