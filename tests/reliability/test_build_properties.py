@@ -144,3 +144,59 @@ def test_kept_examples_build_valid_or_raise_declaration_error(recipe: dict[str, 
         if document is not None:
             assert_reference_valid(document)
             assert ob.load(ob.to_yaml(document)) == document
+
+
+#: Default-rule findings that only a declaration can cause, each with the declaration
+#: that does. Anything else found in a built document is the builder's own doing.
+DECLARATION_CAUSED = {
+    "example-violates-schema": "the user's example does not match the user's schema",
+    "default-violates-schema": "the user's default does not match the user's schema",
+    "no-unused-components": "the user declared a component that nothing references",
+    "operation-tag-defined": "the user tagged an operation with an undeclared tag",
+    "operation-success-response": "the user gave the operation a non-2XX/3XX status_code",
+    "no-ambiguous-paths": "the user declared two templated paths that overlap",
+    "path-keys-no-trailing-slash": "the user's path ends with a slash",
+    "duplicated-entry-in-enum": "the user's enum lists a value twice",
+    "no-required-schema-properties-undefined": "the user's raw schema requires an "
+    "undefined property",
+}
+
+
+@examples(0.6)
+@given(recipes(valid_only=True))
+def test_default_rules_find_nothing_the_declarations_did_not_cause(
+    recipe: dict[str, Any],
+) -> None:
+    for openapi in VERSIONS:
+        document = build_or_refuse(recipe, openapi)
+        if document is None:
+            continue
+        report = ob.validate(document)
+        ours = [p for p in report.problems if p.rule_id not in DECLARATION_CAUSED]
+        assert not ours, f"{openapi}: the builder caused {[str(p) for p in ours]}"
+        for problem in report.problems:
+            event(f"declared: {problem.rule_id}")
+
+
+@pytest.mark.parametrize("openapi", VERSIONS)
+def test_optional_model_in_30_has_no_nullable_without_type(openapi: str) -> None:
+    from pydantic import BaseModel
+
+    class Owner(BaseModel):
+        name: str
+
+    class Pet(BaseModel):
+        owner: Owner | None = None
+        tags: list[str] | int | None = None
+
+    api = ob.API(
+        "T",
+        "1",
+        openapi,
+        operations=[
+            ob.Operation(
+                "POST", "/pets", operation_id="add", request_body=Pet, response_model=Pet | None
+            )
+        ],
+    )
+    assert ob.validate(api.build()).problems == ()
