@@ -20,6 +20,7 @@ from hypothesis.control import currently_in_test_context
 import openapi_builder as ob
 from tests.reliability.helpers import FIXTURES, assert_reference_valid, examples, snapshot
 from tests.reliability.recipes import VERSIONS, realize
+from tests.support.caused import DECLARATION_CAUSED
 from tests.reliability.strategies import json_documents, recipes
 
 
@@ -144,22 +145,6 @@ def test_kept_examples_build_valid_or_raise_declaration_error(recipe: dict[str, 
         if document is not None:
             assert_reference_valid(document)
             assert ob.load(ob.to_yaml(document)) == document
-
-
-#: Default-rule findings that only a declaration can cause, each with the declaration
-#: that does. Anything else found in a built document is the builder's own doing.
-DECLARATION_CAUSED = {
-    "example-violates-schema": "the user's example does not match the user's schema",
-    "default-violates-schema": "the user's default does not match the user's schema",
-    "no-unused-components": "the user declared a component that nothing references",
-    "operation-tag-defined": "the user tagged an operation with an undeclared tag",
-    "operation-success-response": "the user gave the operation a non-2XX/3XX status_code",
-    "no-ambiguous-paths": "the user declared two templated paths that overlap",
-    "path-keys-no-trailing-slash": "the user's path ends with a slash",
-    "duplicated-entry-in-enum": "the user's enum lists a value twice",
-    "no-required-schema-properties-undefined": "the user's raw schema requires an "
-    "undefined property",
-}
 
 
 @examples(0.6)
