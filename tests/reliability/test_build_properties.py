@@ -20,8 +20,8 @@ from hypothesis.control import currently_in_test_context
 import openapi_builder as ob
 from tests.reliability.helpers import FIXTURES, assert_reference_valid, examples, snapshot
 from tests.reliability.recipes import VERSIONS, realize
-from tests.support.caused import DECLARATION_CAUSED
 from tests.reliability.strategies import json_documents, recipes
+from tests.support.caused import DECLARATION_CAUSED
 
 
 def event(name: str) -> None:
