@@ -16,8 +16,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import KW_ONLY, dataclass
 from typing import Annotated, Any
 
-from openapi_builder.declare import FrozenMapping, check_examples
 from openapi_builder.errors import DeclarationError
+from openapi_builder.frozen import FrozenMapping, check_examples
 
 __all__ = ["Body", "File", "Form", "password_form"]
 
