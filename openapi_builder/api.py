@@ -181,7 +181,7 @@ class API:
                     + (f" (declared by {origin})" if origin else "")
                     + "; API(strict_examples=True) makes this an error"
                 ),
-                stacklevel=3,
+                stacklevel=4,  # _check, build, the paused_gc wrapper, the caller
             )
 
     def write(
