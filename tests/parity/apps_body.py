@@ -4,7 +4,7 @@ schema_extra_example, dataclasses, separate_openapi_schemas."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Body, FastAPI, Path
 from fastapi.openapi.models import Example
@@ -439,6 +439,32 @@ def separate_schemas_ours() -> ob.API:
     )
 
 
+class Cat(BaseModel):
+    kind: Literal["cat"]
+
+
+class Dog(BaseModel):
+    kind: Literal["dog"]
+
+
+class Pets(BaseModel):
+    pets: list[Annotated[Cat | Dog, Field(discriminator="kind")]] = []
+
+
+def discriminated_fastapi() -> FastAPI:
+    app = FastAPI()
+
+    @app.post("/pets/", response_model=Pets)
+    def replace_pets(pets: Pets) -> Any:
+        return pets
+
+    return app
+
+
+def discriminated_ours() -> ob.API:
+    return api(op("POST", "/pets/", "replace_pets", request_body=Pets, response_model=Pets))
+
+
 APPS = [
     App("body_001", "body", body_001_fastapi, body_001_ours),
     App("body_004", "body", body_004_fastapi, body_004_ours),
@@ -474,5 +500,11 @@ APPS = [
         "separate_openapi_schemas",
         separate_schemas_fastapi,
         separate_schemas_ours,
+    ),
+    App(
+        "discriminated_union_both_ways",
+        "separate_openapi_schemas",
+        discriminated_fastapi,
+        discriminated_ours,
     ),
 ]
