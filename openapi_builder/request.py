@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from pydantic_core import PydanticSerializationError, to_jsonable_python
+
 from openapi_builder.body_fields import Body, File, Form
 from openapi_builder.declare import MediaType, Parameter, RequestBody
 from openapi_builder.errors import DeclarationError
@@ -121,10 +123,19 @@ def _field_use(
 
 
 def _jsonable(value: Any) -> Any:
-    # An enum member as a default is written as its value, as pydantic writes it.
+    """A default as pydantic writes it: an enum member as its value, a model or dataclass
+    instance as its JSON data, a datetime as its string; dicts and lists are copied."""
     if isinstance(value, Enum):
-        return value.value
-    return copy_json(value)
+        return _jsonable(value.value)
+    if isinstance(value, (Mapping, list)):
+        return copy_json(value)  # iterative: user data may nest deeply
+    try:
+        return to_jsonable_python(value)
+    except PydanticSerializationError as error:
+        raise DeclarationError(
+            f"the default {value!r} has no JSON form: give a JSON value, an enum member, "
+            "or a model or dataclass instance"
+        ) from error
 
 
 @dataclass(frozen=True, slots=True)

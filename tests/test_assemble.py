@@ -439,3 +439,27 @@ def test_a_schema_ref_into_another_component_kind_is_refused(
     with pytest.raises(ob.DeclarationError, match=message) as raised:
         build(operation)
     assert f"- at {operation.label}" in str(raised.value)
+
+
+def test_a_model_instance_or_datetime_default_is_written_as_json() -> None:
+    import datetime
+
+    document = build(
+        ob.Operation(
+            "GET",
+            "/x",
+            parameters=[
+                ob.Parameter("f", "query", Filter, default=Filter(limit=5)),
+                ob.Parameter("d", "query", datetime.date, default=datetime.date(2020, 1, 2)),
+            ],
+        )
+    )
+    schemas = [p["schema"] for p in document["paths"]["/x"]["get"]["parameters"]]
+    assert schemas[0]["default"] == {"limit": 5}
+    assert schemas[1]["default"] == "2020-01-02"
+    with pytest.raises(ob.DeclarationError, match="has no JSON form"):
+        build(
+            ob.Operation(
+                "GET", "/y", parameters=[ob.Parameter("o", "query", Any, default=object())]
+            )
+        )
