@@ -6,7 +6,8 @@ nothing else in the package is public API.
 
 from contextlib import suppress as _suppress
 
-from openapi_builder.api import API
+from openapi_builder.api import API, ExampleWarning
+from openapi_builder.body_fields import Body, File, Form, password_form
 from openapi_builder.declare import (
     Header,
     MediaType,
@@ -38,10 +39,14 @@ __version__ = "0.1.0"
 
 __all__ = [
     "API",
+    "Body",
     "ConfigError",
     "DeclarationError",
     "DiffOptionError",
     "DiffReport",
+    "ExampleWarning",
+    "File",
+    "Form",
     "Header",
     "LoadError",
     "LoadedDocument",
@@ -65,6 +70,7 @@ __all__ = [
     "load",
     "load_document",
     "loads",
+    "password_form",
     "to_json",
     "to_yaml",
     "validate",

@@ -7,6 +7,7 @@ validate -> the document dict. ``write()`` renders it to a file atomically.
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -20,7 +21,21 @@ from openapi_builder.errors import DeclarationError, SpecValidationError
 from openapi_builder.render import write as write_document
 from openapi_builder.validate import validate as validate_document
 
-__all__ = ["API"]
+__all__ = ["API", "ExampleWarning"]
+
+#: Rules whose findings the specification words as SHOULD: ``build()`` warns about them
+#: (``ExampleWarning``) instead of failing, unless ``strict_examples=True``.
+SHOULD_RULES = ("example-violates-schema",)
+
+
+class ExampleWarning(UserWarning):
+    """An example in the built document does not match its schema.
+
+    Every OpenAPI version says an example SHOULD match its schema, so the document is
+    still valid and ``build()`` returns it; the message gives the JSON pointer, what is
+    wrong and the declaration it came from. ``API(..., strict_examples=True)`` makes it a
+    ``SpecValidationError``; ``warnings.simplefilter("error", ob.ExampleWarning)`` too.
+    """
 
 
 class API:
@@ -39,6 +54,10 @@ class API:
         components: reusable components by kind, e.g. ``{"examples": {...}}``, emitted as
             given; generated model schemas join ``components.schemas``.
         extensions: ``x-`` keys for the document root.
+        strict_examples: make an example that does not match its schema fail ``build()``
+            (``SpecValidationError``) instead of warning (``ExampleWarning``). It belongs
+            to the API so that every way of building it (``write()``, the CLI, the pytest
+            plugin) agrees.
     """
 
     def __init__(
@@ -62,6 +81,7 @@ class API:
         components: Mapping[str, Mapping[str, Any]] | None = None,
         external_docs: Mapping[str, Any] | None = None,
         extensions: Mapping[str, Any] | None = None,
+        strict_examples: bool = False,
     ) -> None:
         if not isinstance(title, str) or not title:
             raise DeclarationError("an API needs a non-empty title", where="API")
@@ -72,6 +92,7 @@ class API:
         except DeclarationError as error:
             raise DeclarationError(error.reason, where="API(openapi=...)") from None
         self.openapi = openapi
+        self.strict_examples = strict_examples
         self._declarations = Declarations(
             title=title,
             version=version,
@@ -123,6 +144,10 @@ class API:
     def build(self, *, validate: bool = True) -> dict[str, Any]:
         """Return the OpenAPI document as a dict.
 
+        Warns:
+            ExampleWarning: an example does not match its schema (one warning each),
+                unless ``strict_examples=True``, which raises instead.
+
         Raises:
             DeclarationError: a declaration cannot be expressed (names the operation).
             SpecValidationError: the document fails validation (``validate=True``); lists
@@ -131,14 +156,33 @@ class API:
         declared = replace(self._declarations, operations=tuple(self._operations))
         document = document_to_version(assemble(declared), self.openapi, owned=True)
         if validate:
-            report = validate_document(document, lint=False)
-            if not report.ok:
-                raise SpecValidationError(
-                    report.errors,
-                    title=f"API {self.title!r} built an invalid document",
-                    origins=[declaration_at(problem.pointer) for problem in report.errors],
-                )
+            self._check(document)
         return document
+
+    def _check(self, document: dict[str, Any]) -> None:
+        # The SHOULD rules run whatever severity the catalogue gives them; their verdict is
+        # decided here, so a build never fails on them unless the user asked for it.
+        report = validate_document(document, lint=False, rules=dict.fromkeys(SHOULD_RULES, "error"))
+        mismatches = [p for p in report.problems if p.rule_id in SHOULD_RULES]
+        errors = [p for p in report.errors if p.rule_id not in SHOULD_RULES]
+        if self.strict_examples:
+            errors = sorted([*errors, *mismatches], key=lambda problem: problem.sort_key())
+        if errors:
+            raise SpecValidationError(
+                errors,
+                title=f"API {self.title!r} built an invalid document",
+                origins=[declaration_at(problem.pointer) for problem in errors],
+            )
+        for problem in mismatches:
+            origin = declaration_at(problem.pointer)
+            warnings.warn(
+                ExampleWarning(
+                    f"{problem.message} [{problem.rule_id}] - at {problem.pointer}"
+                    + (f" (declared by {origin})" if origin else "")
+                    + "; API(strict_examples=True) makes this an error"
+                ),
+                stacklevel=4,  # _check, build, the paused_gc wrapper, the caller
+            )
 
     def write(
         self, path: str | os.PathLike[str], *, format: str | None = None, validate: bool = True

@@ -8,7 +8,7 @@ checks of ``crosscheck`` run first and report every problem together.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from openapi_builder.crosscheck import cross_check, raise_all
@@ -52,19 +52,24 @@ _OPERATION_FIELDS = (
 def assemble(declared: Declarations) -> dict[str, Any]:
     """The OpenAPI 3.1 document for ``declared``; raises DeclarationError listing problems."""
     problems = cross_check(declared)
+    bodies = _BodyModels()
     paths: dict[str, dict[str, Any]] = {}
     for operation in declared.operations:
+        if not operation.include_in_schema:
+            continue
         try:
             item = paths.setdefault(operation.path, {})
-            item[operation.method.lower()] = _operation(operation, declared)
+            item[operation.method.lower()] = _operation(operation, declared, bodies)
         except DeclarationError as error:
             problems.append(error.at(operation.label))
     webhooks: dict[str, dict[str, Any]] = {}
     for name, operations in declared.webhooks.items():
         for operation in operations:
+            if not operation.include_in_schema:
+                continue
             try:
                 webhooks.setdefault(name, {})[operation.method.lower()] = _operation(
-                    operation, declared
+                    operation, declared, bodies
                 )
             except DeclarationError as error:
                 problems.append(error.at(f"webhook {name!r} {operation.method}"))
@@ -74,7 +79,17 @@ def assemble(declared: Declarations) -> dict[str, Any]:
     document["paths"] = paths
     if webhooks:
         document["webhooks"] = webhooks
-    components = _components(declared)
+    components = _components(declared, bodies)
+    declared_schemas = set(components.get("schemas", {}))
+    for name, (schema, label) in bodies.models.items():
+        if name in declared_schemas:
+            raise DeclarationError(
+                f"the body fields make the component schema {name!r}, which "
+                "API(components={'schemas': ...}) declares too: rename the declared schema "
+                "or give the operation another operation_id",
+                where=label,
+            )
+        components.setdefault("schemas", {})[name] = schema
     if components:
         document["components"] = components
     _trailer(document, declared)
@@ -82,6 +97,14 @@ def assemble(declared: Declarations) -> dict[str, Any]:
     registry = SchemaRegistry(_uses(document))
     generated = registry.components
     clashes = sorted(set(generated) & set(components.get("schemas", {})))
+    body_clashes = [name for name in clashes if name in bodies.models]
+    if body_clashes:
+        raise DeclarationError(
+            f"component schema name(s) {body_clashes} are made by body fields (Body_"
+            "<operation_id>) and also by a model class of that name: rename the class or "
+            "give the operation another operation_id",
+            where=bodies.models[body_clashes[0]][1],
+        )
     if clashes:
         raise DeclarationError(
             f"component schema name(s) {clashes} are declared in components and also "
@@ -153,7 +176,24 @@ def _trailer(document: dict[str, Any], declared: Declarations) -> None:
     document.update(copy_json(declared.extensions))
 
 
-def _operation(operation: Operation, declared: Declarations) -> dict[str, Any]:
+class _BodyModels:
+    """The ``Body_<operation_id>`` schemas made by body fields, with who made each."""
+
+    def __init__(self) -> None:
+        self.models: dict[str, tuple[dict[str, Any], str]] = {}
+
+    def add(self, components: Mapping[str, Any], label: str) -> None:
+        for name, schema in components.items():
+            if name in self.models:
+                raise DeclarationError(
+                    f"the body fields of {self.models[name][1]} already make the component "
+                    f"schema {name!r}: give one of the operations another operation_id",
+                    where=label,
+                )
+            self.models[name] = (schema, label)
+
+
+def _operation(operation: Operation, declared: Declarations, bodies: _BodyModels) -> dict[str, Any]:
     where = operation.label
     out: dict[str, Any] = {}
     if operation.tags:
@@ -165,16 +205,22 @@ def _operation(operation: Operation, declared: Declarations) -> dict[str, Any]:
     if operation.external_docs is not None:
         out["externalDocs"] = copy_json(operation.external_docs)
     out["operationId"] = operation.operation_id or default_operation_id(operation)
-    if operation.parameters:
-        out["parameters"] = [
-            normalize_parameter(p, where=where) if isinstance(p, Parameter) else dict(p)
-            for p in operation.parameters
-        ]
+    parameters = [
+        normalize_parameter(p, where=where) if isinstance(p, Parameter) else dict(p)
+        for p in operation.parameters
+        if not isinstance(p, Parameter) or p.include_in_schema
+    ]
+    if parameters:
+        out["parameters"] = parameters
     if operation.request_body is not None:
-        out["requestBody"] = normalize_request_body(operation.request_body, where=where)
+        body = normalize_request_body(
+            operation.request_body, where=where, operation_id=out["operationId"]
+        )
+        out["requestBody"] = body.request_body
+        bodies.add(body.components, where)
     out["responses"] = normalize_responses(operation, declared.responses)
     if operation.callbacks:
-        out["callbacks"] = _callbacks(operation.callbacks, declared)
+        out["callbacks"] = _callbacks(operation.callbacks, declared, bodies)
     if operation.deprecated:
         out["deprecated"] = True
     if operation.security is not None:
@@ -188,7 +234,9 @@ def _operation(operation: Operation, declared: Declarations) -> dict[str, Any]:
     return ordered
 
 
-def _callbacks(callbacks: Mapping[str, Any], declared: Declarations) -> dict[str, Any]:
+def _callbacks(
+    callbacks: Mapping[str, Any], declared: Declarations, bodies: _BodyModels
+) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, operations in callbacks.items():
         if isinstance(operations, Operation):
@@ -200,8 +248,10 @@ def _callbacks(callbacks: Mapping[str, Any], declared: Declarations) -> dict[str
                     f"callback {name!r} must be a list of ob.Operation, got "
                     f"{type(callback).__name__}"
                 )
+            if not callback.include_in_schema:
+                continue
             expressions.setdefault(callback.path, {})[callback.method.lower()] = _operation(
-                callback, declared
+                callback, declared, bodies
             )
         out[str(name)] = expressions
     return out
@@ -262,13 +312,16 @@ _SECURITY_SCHEME_FIELDS = (
 )
 
 
-def _components(declared: Declarations) -> dict[str, Any]:
+Normalizer = Callable[[Any, str, Declarations, _BodyModels], Any]
+
+
+def _components(declared: Declarations, bodies: _BodyModels) -> dict[str, Any]:
     """Reusable components: declaration objects normalized, dicts emitted as given."""
     components: dict[str, Any] = {}
     for kind, entries in declared.components.items():
-        normalize = _COMPONENT_NORMALIZERS.get(kind, _as_given)
+        normalize: Normalizer = _COMPONENT_NORMALIZERS.get(kind, _as_given)
         components[kind] = {
-            str(name): normalize(value, f"components.{kind}[{name!r}]", declared)
+            str(name): normalize(value, f"components.{kind}[{name!r}]", declared, bodies)
             for name, value in entries.items()
         }
     if declared.security_schemes:
@@ -278,7 +331,7 @@ def _components(declared: Declarations) -> dict[str, Any]:
     return components
 
 
-def _as_given(value: Any, where: str, declared: Declarations) -> Any:
+def _as_given(value: Any, where: str, declared: Declarations, bodies: _BodyModels) -> Any:
     if isinstance(value, Mapping):
         return copy_json(value)
     raise DeclarationError(
@@ -286,7 +339,7 @@ def _as_given(value: Any, where: str, declared: Declarations) -> Any:
     )
 
 
-def _schema_component(value: Any, where: str, declared: Declarations) -> Any:
+def _schema_component(value: Any, where: str, declared: Declarations, bodies: _BodyModels) -> Any:
     if isinstance(value, (Mapping, bool)):
         return copy_json(value)
     raise DeclarationError(
@@ -296,45 +349,51 @@ def _schema_component(value: Any, where: str, declared: Declarations) -> Any:
     )
 
 
-def _parameter_component(value: Any, where: str, declared: Declarations) -> Any:
+def _parameter_component(
+    value: Any, where: str, declared: Declarations, bodies: _BodyModels
+) -> Any:
     if isinstance(value, Parameter):
         return normalize_parameter(value, where=where)
-    return _as_given(value, where, declared)
+    return _as_given(value, where, declared, bodies)
 
 
-def _response_component(value: Any, where: str, declared: Declarations) -> Any:
+def _response_component(value: Any, where: str, declared: Declarations, bodies: _BodyModels) -> Any:
     response = normalize_response(value, media_type="application/json", where=where, label=where)
     if "description" not in response:
         raise DeclarationError("a reusable response needs a description", where=where)
     return response
 
 
-def _header_component(value: Any, where: str, declared: Declarations) -> Any:
+def _header_component(value: Any, where: str, declared: Declarations, bodies: _BodyModels) -> Any:
     if isinstance(value, Header):
         return normalize_headers({"header": value}, where=where)["header"]
-    return _as_given(value, where, declared)
+    return _as_given(value, where, declared, bodies)
 
 
-def _request_body_component(value: Any, where: str, declared: Declarations) -> Any:
+def _request_body_component(
+    value: Any, where: str, declared: Declarations, bodies: _BodyModels
+) -> Any:
     if isinstance(value, (RequestBody, MediaType)):
-        return normalize_request_body(value, where=where)
-    return _as_given(value, where, declared)
+        return normalize_request_body(value, where=where).request_body
+    return _as_given(value, where, declared, bodies)
 
 
-def _callback_component(value: Any, where: str, declared: Declarations) -> Any:
+def _callback_component(value: Any, where: str, declared: Declarations, bodies: _BodyModels) -> Any:
     if isinstance(value, Operation) or (
         isinstance(value, Sequence) and all(isinstance(v, Operation) for v in value)
     ):
-        return _callbacks({"callback": value}, declared)["callback"]
-    return _as_given(value, where, declared)
+        return _callbacks({"callback": value}, declared, bodies)["callback"]
+    return _as_given(value, where, declared, bodies)
 
 
-def _path_item_component(value: Any, where: str, declared: Declarations) -> Any:
+def _path_item_component(
+    value: Any, where: str, declared: Declarations, bodies: _BodyModels
+) -> Any:
     if isinstance(value, Operation):
         value = [value]
     if isinstance(value, Sequence) and all(isinstance(v, Operation) for v in value):
-        return {op.method.lower(): _operation(op, declared) for op in value}
-    return _as_given(value, where, declared)
+        return {op.method.lower(): _operation(op, declared, bodies) for op in value}
+    return _as_given(value, where, declared, bodies)
 
 
 _COMPONENT_NORMALIZERS = {

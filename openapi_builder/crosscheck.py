@@ -90,7 +90,7 @@ def _path_parameter_problems(
     parameters: list[tuple[str, str]] = []
     for parameter in operation.parameters:
         if isinstance(parameter, Parameter):
-            parameters.append((parameter.name, parameter.location))
+            parameters.append((parameter.wire_name, parameter.location))
             continue
         target = _component_parameter(parameter["$ref"], declared)
         if target is None:
@@ -144,7 +144,7 @@ def _component_parameter(ref: str, declared: Declarations) -> tuple[str, str] | 
     key = ref[len(prefix) :].replace("~1", "/").replace("~0", "~")
     value = declared.components.get("parameters", {}).get(key)
     if isinstance(value, Parameter):
-        return (value.name, value.location)
+        return (value.wire_name, value.location)
     if isinstance(value, Mapping) and "name" in value and "in" in value:
         return (str(value["name"]), str(value["in"]))
     return None

@@ -8,21 +8,32 @@ schemes) happen when the API is built, so every problem is reported at once.
 
 Lists given by the user are stored as tuples and mappings as read-only views of a copy, so
 a declaration never changes after construction and never aliases the caller's containers.
-This module imports nothing else from openapi_builder but the errors.
+This module imports nothing else from openapi_builder but the errors and ``frozen``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import KW_ONLY, dataclass, field
 from typing import Any, Literal
 
 from openapi_builder.errors import DeclarationError
+from openapi_builder.frozen import (
+    FrozenMapping,
+    check_examples,
+    check_extensions,
+    empty,
+    frozen_mapping,
+    frozen_tuple,
+    is_ref,
+    set_field,
+)
 
 __all__ = [
     "HTTP_METHODS",
     "Declarations",
+    "FrozenMapping",
     "Header",
     "MediaType",
     "Operation",
@@ -32,6 +43,7 @@ __all__ = [
     "SecurityScheme",
     "Server",
     "Tag",
+    "check_examples",
     "default_operation_id",
     "parse_status_key",
 ]
@@ -44,45 +56,6 @@ PARAMETER_LOCATIONS = ("path", "query", "header", "cookie", "querystring")
 
 _STATUS_RANGE = re.compile(r"^[1-5]XX$", re.IGNORECASE)
 _PATH_TEMPLATE = re.compile(r"\{([^{}]*)\}")
-
-
-class FrozenMapping(Mapping[Any, Any]):
-    """A read-only mapping that, unlike ``MappingProxyType``, copies and pickles.
-
-    Declarations hold their mappings in one of these so that they can neither change after
-    construction nor alias the caller's dict, and users can still deep-copy or pickle them.
-    """
-
-    __slots__ = ("_data",)
-    _data: dict[Any, Any]
-
-    def __init__(self, data: Mapping[Any, Any] = ()) -> None:  # type: ignore[assignment]
-        object.__setattr__(self, "_data", dict(data))
-
-    def __getitem__(self, key: Any) -> Any:
-        return self._data[key]
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def __repr__(self) -> str:
-        return repr(self._data)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"{type(self).__name__} is read-only")
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self._data,))
-
-
-_EMPTY: Mapping[str, Any] = FrozenMapping()
-
-
-def _empty() -> Mapping[Any, Any]:
-    return _EMPTY
 
 
 def parse_status_key(key: object) -> str:
@@ -120,37 +93,6 @@ def path_template_names(path: str) -> tuple[str, ...]:
     return tuple(_PATH_TEMPLATE.findall(path))
 
 
-def _frozen_mapping(value: Mapping[Any, Any] | None, what: str) -> Mapping[Any, Any]:
-    if value is None:
-        return _EMPTY
-    if not isinstance(value, Mapping):
-        raise DeclarationError(f"{what} must be a mapping, got {type(value).__name__}")
-    return FrozenMapping(value)
-
-
-def _frozen_tuple(value: Iterable[Any] | None, what: str) -> tuple[Any, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, (str, bytes, Mapping)):
-        raise DeclarationError(f"{what} must be a list, got {type(value).__name__}")
-    return tuple(value)
-
-
-def _is_ref(value: object) -> bool:
-    return isinstance(value, Mapping) and isinstance(value.get("$ref"), str) and len(value) == 1
-
-
-def _set(obj: object, name: str, value: object) -> None:
-    # Frozen dataclasses normalize their own fields in __post_init__ only.
-    object.__setattr__(obj, name, value)
-
-
-def _check_extensions(extensions: Mapping[str, Any], where: str) -> None:
-    bad = [key for key in extensions if not (isinstance(key, str) and key.startswith("x-"))]
-    if bad:
-        raise DeclarationError(f"extension keys must start with 'x-', got {bad!r}", where=where)
-
-
 @dataclass(frozen=True, slots=True)
 class Server:
     """A server the API is reachable at; ``variables`` map names to ``{"default": ...}``."""
@@ -158,13 +100,13 @@ class Server:
     url: str
     _: KW_ONLY
     description: str | None = None
-    variables: Mapping[str, Mapping[str, Any]] = field(default_factory=_empty)
-    extensions: Mapping[str, Any] = field(default_factory=_empty)
+    variables: Mapping[str, Mapping[str, Any]] = field(default_factory=empty)
+    extensions: Mapping[str, Any] = field(default_factory=empty)
 
     def __post_init__(self) -> None:
-        _set(self, "variables", _frozen_mapping(self.variables, "Server.variables"))
-        _set(self, "extensions", _frozen_mapping(self.extensions, "Server.extensions"))
-        _check_extensions(self.extensions, f"Server {self.url!r}")
+        set_field(self, "variables", frozen_mapping(self.variables, "Server.variables"))
+        set_field(self, "extensions", frozen_mapping(self.extensions, "Server.extensions"))
+        check_extensions(self.extensions, f"Server {self.url!r}")
         for name in path_template_names(self.url):
             if name not in self.variables:
                 raise DeclarationError(
@@ -189,13 +131,13 @@ class Tag:
     external_docs: Mapping[str, Any] | None = None
     parent: str | None = None
     kind: str | None = None
-    extensions: Mapping[str, Any] = field(default_factory=_empty)
+    extensions: Mapping[str, Any] = field(default_factory=empty)
 
     def __post_init__(self) -> None:
         if not self.name:
             raise DeclarationError("a tag needs a non-empty name", where="Tag")
-        _set(self, "extensions", _frozen_mapping(self.extensions, "Tag.extensions"))
-        _check_extensions(self.extensions, f"Tag {self.name!r}")
+        set_field(self, "extensions", frozen_mapping(self.extensions, "Tag.extensions"))
+        check_extensions(self.extensions, f"Tag {self.name!r}")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -214,7 +156,7 @@ class SecurityScheme:
     bearer_format: str | None = None
     flows: Mapping[str, Any] | None = None
     open_id_connect_url: str | None = None
-    extensions: Mapping[str, Any] = field(default_factory=_empty)
+    extensions: Mapping[str, Any] = field(default_factory=empty)
 
     def __post_init__(self) -> None:
         where = f"SecurityScheme(type={self.type!r})"
@@ -236,8 +178,8 @@ class SecurityScheme:
             raise DeclarationError(
                 f"a {self.type} security scheme needs " + " and ".join(missing), where=where
             )
-        _set(self, "extensions", _frozen_mapping(self.extensions, "SecurityScheme.extensions"))
-        _check_extensions(self.extensions, where)
+        set_field(self, "extensions", frozen_mapping(self.extensions, "SecurityScheme.extensions"))
+        check_extensions(self.extensions, where)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -249,7 +191,7 @@ class MediaType:
     examples: Mapping[str, Any] | None = None
     encoding: Mapping[str, Any] | None = None
     item_schema: Any = None
-    extensions: Mapping[str, Any] = field(default_factory=_empty)
+    extensions: Mapping[str, Any] = field(default_factory=empty)
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,7 +204,7 @@ class Header:
     required: bool = False
     deprecated: bool = False
     example: Any = None
-    extensions: Mapping[str, Any] = field(default_factory=_empty)
+    extensions: Mapping[str, Any] = field(default_factory=empty)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -278,7 +220,7 @@ class Response:
     content: Mapping[str, Any] | None = None
     headers: Mapping[str, Any] | None = None
     links: Mapping[str, Any] | None = None
-    extensions: Mapping[str, Any] = field(default_factory=_empty)
+    extensions: Mapping[str, Any] = field(default_factory=empty)
 
     def as_dict(self) -> dict[str, Any]:
         """The FastAPI dict form: only the keys that were given."""
@@ -298,6 +240,14 @@ class Parameter:
     ``schema`` is a Python type (``int``, ``str | None``, an enum, ...) or a JSON Schema
     dict. ``required=None`` means: always for path parameters; otherwise required unless
     the schema admits None or a ``default`` is given.
+
+    FastAPI's ``Path()``/``Query()``/``Header()``/``Cookie()`` keywords do what they do
+    there: ``alias`` is the name on the wire (and in the title); ``title`` replaces the
+    title derived from the name ("item_id" -> "Item Id"); ``description`` and
+    ``deprecated`` go on the parameter and into its schema; ``examples`` (a list) goes
+    into the schema, ``openapi_examples`` (name -> Example Object) on the parameter (a
+    mapping given as ``examples`` is taken as ``openapi_examples``); a parameter with
+    ``include_in_schema=False`` is left out of the document.
     """
 
     name: str
@@ -305,16 +255,20 @@ class Parameter:
     schema: Any = str
     _: KW_ONLY
     required: bool | None = None
+    alias: str | None = None
+    title: str | None = None
     description: str | None = None
     deprecated: bool = False
     default: Any = None
     example: Any = None
-    examples: Mapping[str, Any] | None = None
+    examples: Sequence[Any] | Mapping[str, Any] | None = None
+    openapi_examples: Mapping[str, Any] | None = None
+    include_in_schema: bool = True
     style: str | None = None
     explode: bool | None = None
     allow_reserved: bool | None = None
     content: Mapping[str, Any] | None = None
-    extensions: Mapping[str, Any] = field(default_factory=_empty)
+    extensions: Mapping[str, Any] = field(default_factory=empty)
 
     def __post_init__(self) -> None:
         where = f"Parameter {self.name!r}"
@@ -330,8 +284,38 @@ class Parameter:
             raise DeclarationError(
                 "a path parameter is always required: drop required=False", where=where
             )
-        _set(self, "extensions", _frozen_mapping(self.extensions, "Parameter.extensions"))
-        _check_extensions(self.extensions, where)
+        if self.location == "path" and not self.include_in_schema:
+            raise DeclarationError(
+                "a path parameter cannot be left out of the document (the path template "
+                "names it): drop include_in_schema=False",
+                where=where,
+            )
+        if isinstance(self.examples, Mapping):
+            if self.openapi_examples is not None:
+                raise DeclarationError(
+                    "examples= is a mapping of Example Objects and openapi_examples= is given "
+                    "too: give the named examples once, as openapi_examples=",
+                    where=where,
+                )
+            set_field(self, "openapi_examples", self.examples)
+            set_field(self, "examples", None)
+        try:
+            set_field(self, "examples", check_examples(self.examples))
+        except DeclarationError as error:
+            raise error.at(where) from None
+        if self.openapi_examples is not None:
+            set_field(
+                self,
+                "openapi_examples",
+                frozen_mapping(self.openapi_examples, "Parameter.openapi_examples"),
+            )
+        set_field(self, "extensions", frozen_mapping(self.extensions, "Parameter.extensions"))
+        check_extensions(self.extensions, where)
+
+    @property
+    def wire_name(self) -> str:
+        """The name the parameter has in the document: the alias, else the name."""
+        return self.alias or self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,15 +325,17 @@ class RequestBody:
     ``RequestBody(Item)`` and ``RequestBody({"type": "object"})`` give ``schema`` for
     ``media_type`` (default application/json). In ``content``, each media type maps to a
     Python type, an ``ob.MediaType``, or a Media Type Object dict (``{"schema": ...}``).
+    ``required=None`` means required unless ``schema`` admits None; a body that is not
+    required is written without ``required`` (its default is false), as FastAPI does.
     """
 
     schema: Any = None
     _: KW_ONLY
     content: Mapping[str, Any] | None = None
     description: str | None = None
-    required: bool = True
+    required: bool | None = None
     media_type: str = "application/json"
-    extensions: Mapping[str, Any] = field(default_factory=_empty)
+    extensions: Mapping[str, Any] = field(default_factory=empty)
 
     def __post_init__(self) -> None:
         if self.schema is not None and self.content is not None:
@@ -361,7 +347,7 @@ class RequestBody:
             raise DeclarationError(
                 "a RequestBody needs a schema or content={media type: ...}", where="RequestBody"
             )
-        _set(self, "extensions", _frozen_mapping(self.extensions, "RequestBody.extensions"))
+        set_field(self, "extensions", frozen_mapping(self.extensions, "RequestBody.extensions"))
 
     def media_types(self) -> dict[str, Any]:
         """Media type -> declared content (type, schema dict or MediaType), in order."""
@@ -376,6 +362,10 @@ class Operation:
 
     ``responses`` maps status keys (``404``, ``"404"``, ``"4XX"``, ``"default"``) to dicts
     or ``Response`` objects; see the README for how they combine with ``response_model``.
+    ``request_body`` takes a type, a JSON Schema dict, ``ob.RequestBody``, a
+    ``{"$ref": "#/components/requestBodies/<name>"}``, or body fields (``ob.Body``,
+    ``ob.Form``, ``ob.File``, alone or in a list). ``include_in_schema=False`` leaves the
+    operation out of the document.
     """
 
     method: str
@@ -390,14 +380,15 @@ class Operation:
     response_model: Any = None
     status_code: int | str | None = None
     response_description: str = "Successful Response"
-    responses: Mapping[Any, Any] = field(default_factory=_empty)
+    responses: Mapping[Any, Any] = field(default_factory=empty)
     deprecated: bool | None = None
     security: Sequence[Mapping[str, Sequence[str]]] | None = None
-    callbacks: Mapping[str, Any] = field(default_factory=_empty)
+    callbacks: Mapping[str, Any] = field(default_factory=empty)
     servers: Sequence[Server] = ()
     media_type: str = "application/json"
     external_docs: Mapping[str, Any] | None = None
     openapi_extra: Mapping[str, Any] | None = None
+    include_in_schema: bool = True
 
     def __post_init__(self) -> None:
         method = self.method.upper() if isinstance(self.method, str) else self.method
@@ -407,7 +398,7 @@ class Operation:
                 f"unknown HTTP method {self.method!r}; use one of " + ", ".join(HTTP_METHODS),
                 where=where,
             )
-        _set(self, "method", method)
+        set_field(self, "method", method)
         # Callback operations live under runtime expressions such as {$request.body#/url}.
         if not isinstance(self.path, str) or not self.path.startswith(("/", "{$")):
             raise DeclarationError(
@@ -420,19 +411,21 @@ class Operation:
                 where=where,
             )
         try:
-            _set(self, "tags", _frozen_tuple(self.tags, "tags"))
-            _set(self, "parameters", _frozen_tuple(self.parameters, "parameters"))
-            _set(self, "servers", _frozen_tuple(self.servers, "servers"))
-            _set(self, "responses", _frozen_mapping(self.responses, "responses"))
-            _set(self, "callbacks", _frozen_mapping(self.callbacks, "callbacks"))
+            set_field(self, "tags", frozen_tuple(self.tags, "tags"))
+            set_field(self, "parameters", frozen_tuple(self.parameters, "parameters"))
+            set_field(self, "servers", frozen_tuple(self.servers, "servers"))
+            set_field(self, "responses", frozen_mapping(self.responses, "responses"))
+            set_field(self, "callbacks", frozen_mapping(self.callbacks, "callbacks"))
             if self.security is not None:
-                _set(self, "security", _frozen_tuple(self.security, "security"))
+                set_field(self, "security", frozen_tuple(self.security, "security"))
             if self.status_code is not None:
                 parse_status_key(self.status_code)
+            if isinstance(self.request_body, list):  # body fields: ob.Body, ob.Form, ob.File
+                set_field(self, "request_body", tuple(self.request_body))
         except DeclarationError as error:
             raise error.at(where) from None
         for parameter in self.parameters:
-            if not isinstance(parameter, Parameter) and not _is_ref(parameter):
+            if not isinstance(parameter, Parameter) and not is_ref(parameter):
                 raise DeclarationError(
                     "parameters must be Parameter objects or {'$ref': "
                     f"'#/components/parameters/<name>'}}, got {parameter!r}",

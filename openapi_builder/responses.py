@@ -15,12 +15,20 @@ from __future__ import annotations
 
 import http
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
-from openapi_builder.declare import Header, MediaType, Operation, Response, parse_status_key
+from openapi_builder.declare import (
+    Header,
+    MediaType,
+    Operation,
+    Response,
+    default_operation_id,
+    parse_status_key,
+)
 from openapi_builder.errors import DeclarationError
 from openapi_builder.merge import copy_json, deep_merge
-from openapi_builder.schemas import schema_slot
+from openapi_builder.schemas import SchemaUse, field_title, schema_slot
 
 __all__ = [
     "body_allowed",
@@ -71,14 +79,18 @@ def normalize_responses(
         main_status: {"description": operation.response_description}
     }
     if body_allowed(main_status):
+        operation_id = operation.operation_id or default_operation_id(operation)
         schema = (
-            schema_slot(operation.response_model, "serialization", where=where)
+            _titled(
+                schema_slot(operation.response_model, "serialization", where=where),
+                f"Response_{operation_id}",
+            )
             if operation.response_model is not None
             else {}
         )
         responses[main_status]["content"] = {operation.media_type: {"schema": schema}}
 
-    for status, declared in _declared_responses(operation, api_responses or {}).items():
+    for status, (key, declared) in _declared_responses(operation, api_responses or {}).items():
         if isinstance(declared, Mapping) and "$ref" in declared:
             # A reference to components.responses replaces the response; nothing merges in.
             responses[status] = copy_json(declared)
@@ -89,6 +101,7 @@ def normalize_responses(
             where=f"{operation.label} responses[{status!r}]",
             label=f"response {status!r}",
             operation_label=operation.label,
+            title=f"Response_{key}_{operation.operation_id or default_operation_id(operation)}",
         )
         existing = responses.get(status, {})
         description = (
@@ -103,16 +116,19 @@ def normalize_responses(
     return responses
 
 
-def _declared_responses(operation: Operation, api_responses: Mapping[Any, Any]) -> dict[str, Any]:
-    """API-level then operation-level entries, keyed by normalized status (later wins)."""
-    declared: dict[str, Any] = {}
+def _declared_responses(
+    operation: Operation, api_responses: Mapping[Any, Any]
+) -> dict[str, tuple[Any, Any]]:
+    """API-level then operation-level ``(key as declared, entry)``, keyed by normalized
+    status (later wins)."""
+    declared: dict[str, tuple[Any, Any]] = {}
     for source in (api_responses, operation.responses):
         for key, value in source.items():
             try:
                 status = parse_status_key(key)
             except DeclarationError as error:
                 raise error.at(operation.label) from None
-            declared[status] = value
+            declared[status] = (key, value)
     return declared
 
 
@@ -123,8 +139,13 @@ def normalize_response(
     where: str,
     label: str,
     operation_label: str | None = None,
+    title: str | None = None,
 ) -> dict[str, Any]:
-    """One Response Object from a dict or ``ob.Response`` (``model`` -> content schema)."""
+    """One Response Object from a dict or ``ob.Response`` (``model`` -> content schema).
+
+    ``title`` (``Response_<status>_<operation_id>``) titles the model's schema when it is
+    not a bare ``$ref``, as FastAPI does.
+    """
     if isinstance(declared, Response):
         declared = declared.as_dict()
     if not isinstance(declared, Mapping):
@@ -147,8 +168,17 @@ def normalize_response(
     if model is not None:
         content = result.setdefault("content", {})
         media = content.setdefault(media_type, {})
-        media["schema"] = schema_slot(model, "serialization", where=where)
+        slot = schema_slot(model, "serialization", where=where)
+        media["schema"] = _titled(slot, title) if title is not None else slot
     return result
+
+
+def _titled(slot: Any, name: str) -> Any:
+    """FastAPI titles a response schema that is not a bare ``$ref`` after the operation:
+    ``Response_read_items`` -> "Response Read Items" (a raw schema is left as given)."""
+    if isinstance(slot, SchemaUse):
+        return replace(slot, fallback_title=field_title(name))
+    return slot
 
 
 def normalize_content(content: Any, mode: Any, *, where: str) -> dict[str, Any]:

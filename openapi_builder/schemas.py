@@ -36,7 +36,16 @@ from pydantic_core import CoreSchema
 from openapi_builder.errors import DeclarationError
 from openapi_builder.merge import copy_json
 
-__all__ = ["REF_PREFIX", "SchemaRegistry", "SchemaUse", "admits_none", "schema_slot"]
+__all__ = [
+    "BINARY_SCHEMA",
+    "REF_PREFIX",
+    "SchemaRegistry",
+    "SchemaUse",
+    "admits_none",
+    "binary_files",
+    "field_title",
+    "schema_slot",
+]
 
 REF_PREFIX = "#/components/schemas/"
 Mode = Literal["validation", "serialization"]
@@ -49,14 +58,18 @@ class SchemaUse:
 
     ``mode`` is pydantic's: "validation" for what clients send (parameters, request
     bodies), "serialization" for what the API returns (responses, headers). ``extra`` is
-    merged onto the generated schema (a parameter's title and default), except onto a
-    bare ``$ref``. ``where`` names the declaration, for errors.
+    merged onto the generated schema, ``$ref`` or not (a default, a description), as
+    pydantic writes a field's keywords. FastAPI's rule for titles: never beside a
+    ``$ref``; ``title`` replaces the schema's own, ``fallback_title`` is used when the
+    schema has none. ``where`` names the declaration, for errors.
     """
 
     annotation: Any
     mode: Mode
     where: str
     extra: Mapping[str, Any] = field(default_factory=dict)
+    title: str | None = None
+    fallback_title: str | None = None
 
     # A use is immutable and identified by identity: copying a document keeps the marker.
     def __copy__(self) -> SchemaUse:
@@ -75,10 +88,71 @@ def schema_slot(value: Any, mode: Mode, *, where: str) -> Any:
     if isinstance(value, SchemaUse):
         return value
     if isinstance(value, Mapping):
+        _check_schema_ref(value, where)
         return copy_json(value)  # iterative: raw schemas may nest thousands of levels
     if isinstance(value, bool):
         return value
     return SchemaUse(value, mode, where)
+
+
+def _check_schema_ref(schema: Mapping[str, Any], where: str) -> None:
+    """A schema's ``$ref`` into another component kind would be a Schema pointing at, say,
+    a Request Body: refuse it and say where such a reference belongs."""
+    ref = schema.get("$ref")
+    if not isinstance(ref, str) or not ref.startswith("#/components/"):
+        return
+    kind = ref.split("/")[2]
+    if kind == "schemas":
+        return
+    places = {
+        "requestBodies": "request_body={'$ref': ...}",
+        "responses": "responses={<status>: {'$ref': ...}}",
+        "parameters": "parameters=[{'$ref': ...}]",
+        "headers": "a response's headers={<name>: {'$ref': ...}}",
+        "examples": "examples={<name>: {'$ref': ...}} of a media type or parameter",
+    }
+    place = places.get(kind, f"the place of a {kind} object")
+    raise DeclarationError(
+        f"schema $ref {ref!r} points at components.{kind}, not at a schema: a Schema "
+        f"Object can only reference #/components/schemas/...; reference it as {place}",
+        where=where,
+    )
+
+
+def field_title(name: str) -> str:
+    """FastAPI's title for a field, parameter or response: ``"item_id"`` -> ``"Item Id"``."""
+    return name.title().replace("_", " ")
+
+
+#: The schema FastAPI gives an uploaded file in 3.1 (the 3.0 dialect writes format: binary).
+BINARY_SCHEMA: Mapping[str, Any] = {
+    "type": "string",
+    "contentMediaType": "application/octet-stream",
+}
+
+
+def binary_files(annotation: Any) -> Any:
+    """``annotation`` with every ``bytes`` in it written as an uploaded file.
+
+    Follows the forms a file field takes: ``bytes``, ``list[bytes]``, ``bytes | None``,
+    ``Annotated[...]`` around them. Anything else is returned as it is.
+    """
+    import types
+    import typing
+
+    from pydantic import WithJsonSchema
+
+    if annotation is bytes:
+        return typing.Annotated[bytes, WithJsonSchema(dict(BINARY_SCHEMA))]
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return typing.Annotated[(binary_files(args[0]), *annotation.__metadata__)]
+    if origin in (typing.Union, types.UnionType):
+        return typing.Union[tuple(binary_files(arg) for arg in args)]  # noqa: UP007
+    if origin in (list, tuple, set, frozenset, Sequence) and args:
+        return origin[tuple(binary_files(arg) for arg in args)]
+    return annotation
 
 
 def admits_none(declared: Any) -> bool:
@@ -131,7 +205,12 @@ class SchemaRegistry:
     def schema_for(self, use: SchemaUse) -> JsonSchemaValue:
         """The generated schema for one use: a fresh copy the caller may own."""
         schema: JsonSchemaValue = copy_json(self._schemas[id(use)])
-        if use.extra and "$ref" not in schema:
+        if "$ref" not in schema:
+            if use.title is not None:
+                schema["title"] = use.title
+            elif use.fallback_title is not None and "title" not in schema:
+                schema["title"] = use.fallback_title
+        if use.extra:
             schema.update(copy_json(use.extra))
         return schema
 
@@ -300,10 +379,21 @@ def _classes_with_distinct_modes(
 
     def normalized(value: Any) -> Any:
         if isinstance(value, dict):
-            return {
+            out = {
                 key: (class_of_ref.get(item, item) if key == "$ref" else normalized(item))
                 for key, item in value.items()
             }
+            discriminator = value.get("discriminator")
+            if isinstance(discriminator, dict) and isinstance(discriminator.get("mapping"), dict):
+                # A discriminator's mapping holds refs too, as plain strings.
+                out["discriminator"] = {
+                    **discriminator,
+                    "mapping": {
+                        tag: class_of_ref.get(ref, ref) if isinstance(ref, str) else ref
+                        for tag, ref in discriminator["mapping"].items()
+                    },
+                }
+            return out
         if isinstance(value, list):
             return [normalized(item) for item in value]
         return value

@@ -142,3 +142,14 @@ def test_a_raw_schema_deeper_than_the_recursion_limit_builds_and_validates() -> 
     # JSON text that deep is refused by the renderer with a typed error, never a crash.
     with pytest.raises(ob.RenderError, match="nests deeper than"):
         ob.to_json(document)
+
+
+def test_an_example_warning_points_at_the_caller_and_is_a_user_warning() -> None:
+    operation = ob.Operation(
+        "GET", "/x", parameters=[ob.Parameter("n", "query", int, example="ten")]
+    )
+    with pytest.warns(ob.ExampleWarning) as caught:
+        ob.API("T", "1", operations=[operation]).build()
+    assert issubclass(ob.ExampleWarning, UserWarning)
+    assert caught[0].filename == __file__
+    assert "strict_examples=True" in str(caught[0].message)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from enum import Enum
+from typing import Annotated, Any
 
 import pytest
 from pydantic import BaseModel
@@ -146,7 +147,8 @@ def test_request_bodies_of_every_form() -> None:
         "schema": raw
     }
     form = document["paths"]["/form"]["post"]["requestBody"]
-    assert form["description"] == "Upload" and form["required"] is False
+    # Not required: false is the default, so FastAPI leaves the key out, and so do we.
+    assert form["description"] == "Upload" and "required" not in form
     assert list(form["content"]) == ["application/x-www-form-urlencoded", "multipart/form-data"]
     assert form["content"]["multipart/form-data"]["encoding"] == {
         "file": {"contentType": "image/png"}
@@ -181,7 +183,13 @@ def test_request_bodies_of_every_form() -> None:
                 "in": "query",
                 "description": "Page size",
                 "required": False,
-                "schema": {"type": "integer", "title": "Limit", "default": 10},
+                # FastAPI writes the description on the parameter and in its schema.
+                "schema": {
+                    "type": "integer",
+                    "title": "Limit",
+                    "description": "Page size",
+                    "default": 10,
+                },
             },
         ),
         (
@@ -210,7 +218,12 @@ def test_request_bodies_of_every_form() -> None:
                 "deprecated": True,
                 "style": "form",
                 "explode": False,
-                "schema": {"type": "array", "items": {"type": "integer"}, "title": "Ids"},
+                "schema": {
+                    "type": "array",
+                    "items": {"type": "integer"},
+                    "title": "Ids",
+                    "deprecated": True,
+                },
             },
         ),
         (
@@ -260,3 +273,193 @@ def test_declaration_at(pointer: str, expected: str | None) -> None:
     from openapi_builder.assemble import declaration_at
 
     assert declaration_at(pointer) == expected
+
+
+# -- FastAPI's parameter keywords --------------------------------------------------------------
+
+
+def parameter_of(document: dict[str, Any], path: str = "/x") -> dict[str, Any]:
+    parameters: list[dict[str, Any]] = document["paths"][path]["get"]["parameters"]
+    (parameter,) = parameters
+    return parameter
+
+
+def test_alias_is_the_wire_name_and_gives_the_title() -> None:
+    document = build(
+        ob.Operation("GET", "/x", parameters=[ob.Parameter("q", "query", str, alias="item-query")])
+    )
+    assert parameter_of(document) == {
+        "name": "item-query",
+        "in": "query",
+        "required": True,
+        "schema": {"type": "string", "title": "Item-Query"},
+    }
+
+
+def test_a_declared_title_wins_over_the_derived_one() -> None:
+    from pydantic import Field
+
+    explicit = ob.Parameter("item_id", "path", int, title="The ID")
+    in_field = ob.Parameter("item_id", "path", Annotated[int, Field(title="From Field", ge=1)])
+    for parameter, title in ((explicit, "The ID"), (in_field, "From Field")):
+        document = build(ob.Operation("GET", "/x/{item_id}", parameters=[parameter]))
+        assert parameter_of(document, "/x/{item_id}")["schema"]["title"] == title
+
+
+def test_examples_go_into_the_schema_and_openapi_examples_on_the_parameter() -> None:
+    named = {"normal": {"summary": "A normal query", "value": "x"}}
+    document = build(
+        ob.Operation(
+            "GET",
+            "/x",
+            parameters=[ob.Parameter("q", "query", str, examples=["x"], openapi_examples=named)],
+        )
+    )
+    parameter = parameter_of(document)
+    assert parameter["schema"]["examples"] == ["x"]
+    assert parameter["examples"] == named
+
+
+def test_a_mapping_given_as_examples_is_taken_as_openapi_examples() -> None:
+    named = {"one": {"value": "x"}}
+    parameter = ob.Parameter("q", "query", str, examples=named)
+    assert parameter.openapi_examples == named and parameter.examples is None
+    with pytest.raises(ob.DeclarationError, match="give the named examples once"):
+        ob.Parameter("q", "query", str, examples=named, openapi_examples=named)
+
+
+def test_hidden_parameters_and_operations_are_left_out() -> None:
+    hidden = ob.Parameter("secret", "query", str, include_in_schema=False)
+    document = build(
+        ob.Operation("GET", "/x", parameters=[hidden]),
+        ob.Operation("GET", "/internal", include_in_schema=False),
+        ob.Operation(
+            "POST",
+            "/y",
+            callbacks={"cb": [ob.Operation("POST", "{$url}", include_in_schema=False)]},
+        ),
+        webhooks={"hook": ob.Operation("POST", "/hook", include_in_schema=False)},
+    )
+    assert "parameters" not in document["paths"]["/x"]["get"]
+    assert "/internal" not in document["paths"]
+    assert "webhooks" not in document
+    assert document["paths"]["/y"]["post"]["callbacks"] == {"cb": {}}
+
+
+def test_a_path_parameter_cannot_be_hidden() -> None:
+    with pytest.raises(ob.DeclarationError, match="cannot be left out"):
+        ob.Parameter("item_id", "path", int, include_in_schema=False)
+
+
+class Color(str, Enum):
+    red = "red"
+    blue = "blue"
+
+
+class Filter(BaseModel):
+    limit: int = 10
+
+
+@pytest.mark.parametrize(
+    ("annotation", "default", "expected"),
+    [
+        (Color, Color.red, "red"),
+        (Filter, {"limit": 5}, {"limit": 5}),
+    ],
+)
+def test_a_default_is_kept_when_the_type_is_a_component(
+    annotation: Any, default: Any, expected: Any
+) -> None:
+    parameter = ob.Parameter("p", "query", annotation, default=default)
+    document = build(ob.Operation("GET", "/x", parameters=[parameter]))
+    schema = parameter_of(document)["schema"]
+    assert schema == {"$ref": f"#/components/schemas/{annotation.__name__}", "default": expected}
+    as_30 = ob.API(
+        "T", "1", "3.0.3", operations=[ob.Operation("GET", "/x", parameters=[parameter])]
+    )
+    schema_30 = parameter_of(as_30.build())["schema"]
+    assert schema_30 == {
+        "allOf": [{"$ref": f"#/components/schemas/{annotation.__name__}"}],
+        "default": expected,
+    }
+
+
+# -- request bodies ------------------------------------------------------------------------------
+
+
+def test_an_optional_body_has_no_required_key() -> None:
+    document = build(
+        ob.Operation("POST", "/a", request_body=Item | None),
+        ob.Operation("POST", "/b", request_body=ob.RequestBody(Item, required=False)),
+        ob.Operation("POST", "/c", request_body=ob.RequestBody(Item)),
+    )
+    bodies = {path: document["paths"][path]["post"]["requestBody"] for path in ("/a", "/b", "/c")}
+    assert "required" not in bodies["/a"] and "required" not in bodies["/b"]
+    assert bodies["/c"]["required"] is True
+
+
+def test_a_request_body_reference_is_a_reference_object_in_its_place() -> None:
+    document = ob.API(
+        "T",
+        "1",
+        operations=[
+            ob.Operation("POST", "/x", request_body={"$ref": "#/components/requestBodies/New"})
+        ],
+        components={"requestBodies": {"New": ob.RequestBody(Item)}},
+    ).build()
+    assert document["paths"]["/x"]["post"]["requestBody"] == {
+        "$ref": "#/components/requestBodies/New"
+    }
+
+
+@pytest.mark.parametrize(
+    ("operation", "message"),
+    [
+        (
+            ob.Operation("POST", "/x", request_body={"$ref": "#/components/responses/R"}),
+            "neither a request body",
+        ),
+        (
+            ob.Operation("GET", "/x", response_model={"$ref": "#/components/requestBodies/B"}),
+            "points at components.requestBodies, not at a schema",
+        ),
+        (
+            ob.Operation(
+                "GET",
+                "/x",
+                parameters=[ob.Parameter("q", "query", {"$ref": "#/components/parameters/Q"})],
+            ),
+            r"reference it as parameters=\[\{'\$ref': \.\.\.\}\]",
+        ),
+    ],
+)
+def test_a_schema_ref_into_another_component_kind_is_refused(
+    operation: ob.Operation, message: str
+) -> None:
+    with pytest.raises(ob.DeclarationError, match=message) as raised:
+        build(operation)
+    assert f"- at {operation.label}" in str(raised.value)
+
+
+def test_a_model_instance_or_datetime_default_is_written_as_json() -> None:
+    import datetime
+
+    document = build(
+        ob.Operation(
+            "GET",
+            "/x",
+            parameters=[
+                ob.Parameter("f", "query", Filter, default=Filter(limit=5)),
+                ob.Parameter("d", "query", datetime.date, default=datetime.date(2020, 1, 2)),
+            ],
+        )
+    )
+    schemas = [p["schema"] for p in document["paths"]["/x"]["get"]["parameters"]]
+    assert schemas[0]["default"] == {"limit": 5}
+    assert schemas[1]["default"] == "2020-01-02"
+    with pytest.raises(ob.DeclarationError, match="has no JSON form"):
+        build(
+            ob.Operation(
+                "GET", "/y", parameters=[ob.Parameter("o", "query", Any, default=object())]
+            )
+        )

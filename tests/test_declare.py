@@ -23,6 +23,14 @@ from openapi_builder.declare import parse_status_key, path_template_names
         (lambda: ob.Parameter("", "query"), "needs a non-empty name"),
         (lambda: ob.Parameter("id", "path", int, required=False), "always required"),
         (lambda: ob.Parameter("q", "query", extensions={"a": 1}), "must start with 'x-'"),
+        (lambda: ob.Parameter("id", "path", int, include_in_schema=False), "cannot be left out"),
+        (lambda: ob.Parameter("q", "query", examples="abc"), "examples is a list of example"),
+        (
+            lambda: ob.Parameter("q", "query", examples={"a": {}}, openapi_examples={"b": {}}),
+            "give the named examples once",
+        ),
+        (lambda: ob.Body(""), "a body field needs a non-empty name"),
+        (lambda: ob.Form("f", openapi_examples=["x"]), "openapi_examples maps example names"),  # type: ignore[arg-type]
         (lambda: ob.SecurityScheme(type="apiKey"), "needs name and location"),
         (lambda: ob.SecurityScheme(type="http"), "needs scheme"),
         (lambda: ob.SecurityScheme(type="oauth2"), "needs flows"),
@@ -104,3 +112,15 @@ def test_path_template_names() -> None:
 def test_response_object_as_dict_keeps_only_given_keys() -> None:
     response = ob.Response(description="Gone", extensions={"x-reason": "moved"})
     assert response.as_dict() == {"description": "Gone", "x-reason": "moved"}
+
+
+def test_parameter_lists_and_mappings_are_frozen_copies() -> None:
+    examples = ["a"]
+    named = {"one": {"value": "a"}}
+    parameter = ob.Parameter("q", "query", examples=examples, openapi_examples=named)
+    examples.append("b")
+    named["two"] = {"value": "b"}
+    assert parameter.examples == ("a",)
+    assert dict(parameter.openapi_examples or {}) == {"one": {"value": "a"}}
+    assert parameter.wire_name == "q"
+    assert ob.Parameter("q", "query", alias="item-query").wire_name == "item-query"

@@ -18,12 +18,14 @@ from openapi_builder.errors import DeclarationError
 REF = {"$ref": "#/components/schemas/Pet"}
 INT = {"type": "integer"}
 STR = {"type": "string"}
+# The 3.0 null branch: typed, since 3.0.3 reads `nullable` only next to `type`.
+NULL = {"type": "object", "nullable": True, "enum": [None]}
 
 # (id, 3.1 schema, expected 3.0 schema)
 CONVERSIONS: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
     # type
     ("type-null-pair", {"type": ["string", "null"]}, {"type": "string", "nullable": True}),
-    ("type-null-alone", {"type": "null"}, {"nullable": True, "enum": [None]}),
+    ("type-null-alone", {"type": "null"}, NULL),
     ("type-single-list", {"type": ["integer"]}, {"type": "integer"}),
     (
         "type-several",
@@ -33,7 +35,7 @@ CONVERSIONS: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
     (
         "type-several-null",
         {"type": ["string", "integer", "null"]},
-        {"anyOf": [STR, INT], "nullable": True},
+        {"anyOf": [STR, INT, NULL]},
     ),
     # anyOf / oneOf with a null branch
     (
@@ -46,11 +48,17 @@ CONVERSIONS: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         {"oneOf": [{"type": "null"}, {"type": "string", "maxLength": 3}]},
         {"type": "string", "maxLength": 3, "nullable": True},
     ),
-    ("anyof-null-ref", {"anyOf": [REF, {"type": "null"}]}, {"allOf": [REF], "nullable": True}),
+    ("anyof-null-ref", {"anyOf": [REF, {"type": "null"}]}, {"anyOf": [REF, NULL]}),
+    ("oneof-null-ref", {"oneOf": [REF, {"type": "null"}]}, {"oneOf": [REF, NULL]}),
+    (
+        "anyof-null-untyped",
+        {"anyOf": [{"minimum": 1}, {"type": "null"}]},
+        {"anyOf": [{"minimum": 1}, NULL]},
+    ),
     (
         "anyof-null-several",
         {"anyOf": [INT, STR, {"type": "null"}]},
-        {"anyOf": [INT, STR], "nullable": True},
+        {"anyOf": [INT, STR, NULL]},
     ),
     (
         "oneof-null-several-discriminator",
@@ -59,8 +67,7 @@ CONVERSIONS: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
             "discriminator": {"propertyName": "kind"},
         },
         {
-            "oneOf": [REF, {"$ref": "#/components/schemas/Cat"}],
-            "nullable": True,
+            "oneOf": [REF, {"$ref": "#/components/schemas/Cat"}, NULL],
             "discriminator": {"propertyName": "kind"},
         },
     ),
@@ -72,9 +79,9 @@ CONVERSIONS: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
     (
         "anyof-null-clashing-sibling",
         {"anyOf": [{"type": "string", "title": "X"}, {"type": "null"}], "title": "Y"},
-        {"allOf": [{"type": "string", "title": "X"}], "nullable": True, "title": "Y"},
+        {"anyOf": [{"type": "string", "title": "X"}, NULL], "title": "Y"},
     ),
-    ("anyof-only-null", {"anyOf": [{"type": "null"}]}, {"nullable": True, "enum": [None]}),
+    ("anyof-only-null", {"anyOf": [{"type": "null"}]}, NULL),
     ("anyof-without-null", {"anyOf": [INT, STR]}, {"anyOf": [INT, STR]}),
     (
         "anyof-null-nested",
@@ -83,10 +90,15 @@ CONVERSIONS: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
     ),
     # const / enum
     ("const", {"const": 5}, {"enum": [5]}),
-    ("const-null", {"const": None}, {"enum": [None], "nullable": True}),
+    ("const-null", {"const": None}, NULL),
     ("const-typed", {"const": "cat", "type": "string"}, {"enum": ["cat"], "type": "string"}),
     ("const-and-enum", {"const": "a", "enum": ["a", "b"]}, {"enum": ["a"]}),
-    ("enum-with-null", {"enum": ["x", None]}, {"enum": ["x", None], "nullable": True}),
+    (
+        "enum-with-null",
+        {"enum": ["x", None]},
+        {"enum": ["x", None], "type": "string", "nullable": True},
+    ),
+    ("enum-mixed-null", {"enum": ["x", 1, None]}, {"anyOf": [{"enum": ["x", 1]}, NULL]}),
     (
         "enum-typed-null",
         {"enum": ["x", None], "type": "string"},

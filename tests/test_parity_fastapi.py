@@ -1,8 +1,7 @@
 """FastAPI parity: the same API declared in FastAPI and here gives the same paths/components.
 
 FastAPI's automatic 422 response (and its two schemas) is stripped from its side: we do not
-generate request validation errors. FastAPI titles non-``$ref`` response schemas after the
-handler ("Response List Things"); that title is the one other difference and is stripped too.
+generate request validation errors.
 Each case's document is also kept as a golden file, JSON and YAML, passed through
 openapi-spec-validator.
 """
@@ -27,13 +26,6 @@ def fastapi_side(document: dict[str, Any]) -> dict[str, Any]:
     for item in document["paths"].values():
         for operation in item.values():
             operation["responses"].pop("422", None)
-            for response in operation["responses"].values():
-                for media in response.get("content", {}).values():
-                    schema = media.get("schema", {})
-                    if "$ref" not in schema and str(schema.get("title", "")).startswith(
-                        "Response "
-                    ):
-                        del schema["title"]
     schemas = document.get("components", {}).get("schemas", {})
     for name in FASTAPI_ONLY_SCHEMAS:
         schemas.pop(name, None)

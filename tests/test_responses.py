@@ -334,3 +334,29 @@ def test_a_reference_replaces_the_response_and_nothing_merges_in() -> None:
         "200": {"$ref": "#/components/responses/Items"},
         "404": {"$ref": "#/components/responses/NotFound"},
     }
+
+
+def test_a_response_schema_that_is_not_a_ref_is_titled_after_the_operation() -> None:
+    # FastAPI: "Response " + the operation id in title case, "_" as spaces.
+    responses = responses_of(
+        ob.Operation(
+            "GET",
+            "/items",
+            operation_id="read_items_items__get",
+            response_model=list[Item],
+            responses={404: {"model": list[Item]}, 400: {"model": Item}},
+        )
+    )
+    assert responses["200"]["content"]["application/json"]["schema"]["title"] == (
+        "Response Read Items Items  Get"
+    )
+    assert responses["404"]["content"]["application/json"]["schema"]["title"] == (
+        "Response 404 Read Items Items  Get"
+    )
+    assert responses["400"]["content"]["application/json"]["schema"] == ref("Item")
+
+
+def test_a_raw_response_schema_gets_no_title() -> None:
+    raw = {"type": "integer"}
+    responses = responses_of(ob.Operation("GET", "/n", response_model=raw))
+    assert responses["200"]["content"]["application/json"]["schema"] == raw

@@ -112,6 +112,7 @@ def test_one_class_appears_once_however_often_it_is_used() -> None:
     assert response_schema(document, "/b") == {
         "type": "array",
         "items": {"$ref": "#/components/schemas/Inner"},
+        "title": "Response Get B",
     }
 
 
@@ -210,13 +211,26 @@ def test_discriminated_union_mapping_points_at_components() -> None:
     [
         (Point, {"$ref": "#/components/schemas/Point"}),
         (Movie, {"$ref": "#/components/schemas/Movie"}),
-        (int, {"type": "integer"}),
-        (list[str], {"type": "array", "items": {"type": "string"}}),
-        (dict[str, float], {"type": "object", "additionalProperties": {"type": "number"}}),
+        (int, {"type": "integer", "title": "Response Get X"}),
+        (list[str], {"type": "array", "items": {"type": "string"}, "title": "Response Get X"}),
+        (
+            dict[str, float],
+            {
+                "type": "object",
+                "additionalProperties": {"type": "number"},
+                "title": "Response Get X",
+            },
+        ),
         (Color, {"$ref": "#/components/schemas/Color"}),
         (
             Cat | Dog,
-            {"anyOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}]},
+            {
+                "anyOf": [
+                    {"$ref": "#/components/schemas/Cat"},
+                    {"$ref": "#/components/schemas/Dog"},
+                ],
+                "title": "Response Get X",
+            },
         ),
     ],
 )
@@ -264,3 +278,27 @@ def test_literal_values_keep_their_declared_order_whatever_was_built_before() ->
     assert response_schema(first, "/x")["enum"] == ["yes", "no"]
     assert response_schema(second, "/x")["enum"] == ["no", "yes"]
     assert response_schema(second, "/y")["enum"] == ["yes", "no"]
+
+
+def test_a_discriminated_union_used_both_ways_is_not_split() -> None:
+    class A(BaseModel):
+        pets: list[Annotated[Cat | Dog, Field(discriminator="kind")]] = []
+
+    document = build(ob.Operation("POST", "/a", request_body=A, response_model=A))
+    assert sorted(schemas(document)) == ["A", "Cat", "Dog"]
+    mapping = schemas(document)["A"]["properties"]["pets"]["items"]["discriminator"]["mapping"]
+    assert mapping == {"cat": "#/components/schemas/Cat", "dog": "#/components/schemas/Dog"}
+
+
+def test_a_model_whose_modes_differ_is_still_split() -> None:
+
+    class Priced(BaseModel):
+        price: float
+
+        @computed_field  # type: ignore[prop-decorator]
+        @property
+        def total(self) -> float:
+            return self.price
+
+    document = build(ob.Operation("POST", "/p", request_body=Priced, response_model=Priced))
+    assert sorted(schemas(document)) == ["Priced-Input", "Priced-Output"]

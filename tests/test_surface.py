@@ -44,9 +44,12 @@ def test_optional_fields_become_30_nullable() -> None:
         "default": None,
         "title": "Email",
     }
+    # 3.0.3 reads nullable only next to a type: the null branch carries one.
     assert schemas["Pet"]["properties"]["owner"] == {
-        "allOf": [{"$ref": "#/components/schemas/Owner"}],
-        "nullable": True,
+        "anyOf": [
+            {"$ref": "#/components/schemas/Owner"},
+            {"type": "object", "nullable": True, "enum": [None]},
+        ],
         "default": None,
     }
 
@@ -115,37 +118,58 @@ def test_what_a_version_cannot_express_is_a_declaration_error(
     assert message in str(raised.value)
 
 
-@pytest.mark.parametrize(
-    ("operation", "pointer"),
-    [
-        (
-            ob.Operation("GET", "/x", parameters=[ob.Parameter("n", "query", int, example="ten")]),
-            "/paths/~1x/get/parameters/0/example",
-        ),
-        (
-            ob.Operation("GET", "/x", parameters=[ob.Parameter("n", "query", int, default="ten")]),
-            "/paths/~1x/get/parameters/0/schema/default",
-        ),
-        (
-            ob.Operation(
-                "GET",
-                "/x",
-                responses={
-                    200: {
-                        "content": {
-                            "application/json": {"schema": {"type": "integer"}, "example": "seven"}
-                        }
+EXAMPLE_MISMATCHES = [
+    (
+        ob.Operation("GET", "/x", parameters=[ob.Parameter("n", "query", int, example="ten")]),
+        "/paths/~1x/get/parameters/0/example",
+    ),
+    (
+        ob.Operation(
+            "GET",
+            "/x",
+            responses={
+                200: {
+                    "content": {
+                        "application/json": {"schema": {"type": "integer"}, "example": "seven"}
                     }
-                },
-            ),
-            "/paths/~1x/get/responses/200/content/application~1json/example",
+                }
+            },
         ),
-    ],
-)
-def test_examples_and_defaults_are_checked_against_their_schemas(
+        "/paths/~1x/get/responses/200/content/application~1json/example",
+    ),
+]
+
+
+@pytest.mark.parametrize(("operation", "pointer"), EXAMPLE_MISMATCHES)
+def test_an_example_that_violates_its_schema_warns_and_the_build_goes_on(
     operation: ob.Operation, pointer: str, openapi_version: str
 ) -> None:
+    # Every version says an example SHOULD match its schema: worth telling, not invalid.
+    with pytest.warns(ob.ExampleWarning) as caught:
+        document = ob.API("T", "1", openapi_version, operations=[operation]).build()
+    assert document["paths"]["/x"]["get"]
+    (warning,) = caught
+    assert pointer in str(warning.message)
+    assert "(declared by GET /x)" in str(warning.message)
+
+
+@pytest.mark.parametrize(("operation", "pointer"), EXAMPLE_MISMATCHES)
+def test_strict_examples_makes_an_example_mismatch_an_error(
+    operation: ob.Operation, pointer: str, openapi_version: str
+) -> None:
+    api = ob.API("T", "1", openapi_version, operations=[operation], strict_examples=True)
+    with pytest.raises(ob.SpecValidationError) as raised:
+        api.build()
+    assert pointer in {problem.pointer for problem in raised.value.problems}
+    assert "(declared by GET /x)" in str(raised.value)
+
+
+def test_a_default_that_violates_its_schema_stays_an_error(openapi_version: str) -> None:
+    operation = ob.Operation(
+        "GET", "/x", parameters=[ob.Parameter("n", "query", int, default="ten")]
+    )
     with pytest.raises(ob.SpecValidationError) as raised:
         ob.API("T", "1", openapi_version, operations=[operation]).build()
+    pointer = "/paths/~1x/get/parameters/0/schema/default"
     assert pointer in {problem.pointer for problem in raised.value.problems}
     assert "(declared by GET /x)" in str(raised.value)

@@ -31,14 +31,17 @@ Rule = Callable[[Any, Mapping[str, Any]], Mapping[str, Any]]
 
 #: What ``{"type": "null"}`` converts to; recognising it lets the ``anyOf`` rule find the
 #: null branch among already converted branches.
-NULL_30: Mapping[str, Any] = {"nullable": True, "enum": [None]}
+#: It carries a ``type`` because OpenAPI 3.0.3 gives ``nullable`` a meaning only next to
+#: one ("A true value adds null to the allowed values"); ``enum: [null]`` then admits null
+#: alone. Strict 3.0.3 tools (Redocly's struct rule, our ``nullable-type-sibling``) accept it.
+NULL_30: Mapping[str, Any] = {"type": "object", "nullable": True, "enum": [None]}
 #: The 3.0 spelling of the boolean schema ``false`` (3.0 allows booleans only for
 #: ``additionalProperties``).
 FALSE_30: Mapping[str, Any] = {"not": {}}
 
 
 def _null_30() -> Schema:
-    return {"nullable": True, "enum": [None]}  # fresh each time: outputs share nothing
+    return {"type": "object", "nullable": True, "enum": [None]}  # fresh: outputs share nothing
 
 
 def false_30() -> Schema:
@@ -118,8 +121,31 @@ def _as_extension(keyword: str) -> Rule:
 def _enum_patch(values: list[Any], node: Mapping[str, Any]) -> Mapping[str, Any]:
     # 2020-12: ``enum: [.., null]`` without ``type`` admits null; 3.0.3 wants nullable too.
     if any(value is None for value in values) and "type" not in node:
-        return {"enum": values, "nullable": True}
+        others = [value for value in values if value is not None]
+        if not others:
+            return _null_30()
+        kinds = {_json_type(value) for value in others}
+        if len(kinds) == 1 and None not in kinds:
+            return {"enum": values, "type": kinds.pop(), "nullable": True}
+        return {"anyOf": [{"enum": others}, _null_30()]}
     return {"enum": values}
+
+
+def _json_type(value: Any) -> str | None:
+    """The one JSON type of an enum value, or None when it has no single 3.0 type name."""
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return None
 
 
 def _enum(value: Any, node: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -137,11 +163,10 @@ def _type(value: Any, node: Mapping[str, Any]) -> Mapping[str, Any]:
     others = [name for name in names if name != "null"]
     if not others:
         return _null_30()
-    patch: dict[str, Any] = {}
-    if len(others) == 1:
-        patch["type"] = others[0]
-    else:
-        patch["anyOf"] = [{"type": name} for name in others]
+    if len(others) > 1:
+        branches: list[Schema] = [{"type": name} for name in others]
+        return {"anyOf": [*branches, _null_30()] if "null" in names else branches}
+    patch: dict[str, Any] = {"type": others[0]}
     if "null" in names:
         patch["nullable"] = True
     return patch
@@ -158,12 +183,13 @@ def _nullable_union(keyword: str) -> Rule:
         if not rest:
             return _null_30()
         if len(rest) > 1:
-            return {keyword: rest, "nullable": True}
+            return {keyword: [*rest, _null_30()]}
         (only,) = rest
         siblings = set(node) - {keyword}
-        if "$ref" in only or set(only) & siblings:
-            # 3.0 ignores $ref siblings, and merging would clash with the parent's keywords.
-            return {"allOf": [only], "nullable": True}
+        if "$ref" in only or "type" not in only or set(only) & siblings:
+            # 3.0 ignores $ref siblings, `nullable` needs a `type` beside it, and merging
+            # would clash with the parent's keywords: keep the null branch as a branch.
+            return {keyword: [only, _null_30()]}
         merged = dict(only)
         if "enum" in merged and None not in merged["enum"]:
             # OpenAPI 3.0.3: with an enum, null is allowed only when listed in it.

@@ -23,12 +23,15 @@ Choices where 3.0 has no exact equivalent (each one tested):
 - ``$comment`` is dropped: JSON Schema lets tools strip it (it is a note for schema
   authors, not for readers of the API). ``$schema`` naming the 2020-12 or OAS dialect is
   dropped (it says what we convert from); any other ``$schema`` is refused.
-- ``null``: ``type: [X, "null"]`` -> ``type: X, nullable: true``; ``anyOf``/``oneOf``
-  ``[A, {"type": "null"}]`` -> A merged with ``nullable: true`` (``null`` added to A's
-  ``enum``, which 3.0.3 requires); ``[{"$ref"}, null]`` -> ``allOf: [ref], nullable: true``;
-  several non-null branches -> the ``anyOf``/``oneOf`` of them plus ``nullable: true``.
-  The last two are the forms FastAPI-era tools read as "nullable"; note that a strict
-  OpenAPI 3.0.3 validator ignores ``nullable`` without ``type`` in the same object.
+- ``null``: OpenAPI 3.0.3 gives ``nullable`` a meaning only next to ``type``, so every
+  form we emit has one. ``type: [X, "null"]`` -> ``type: X, nullable: true``;
+  ``anyOf``/``oneOf`` ``[A, {"type": "null"}]`` with A typed -> A merged with
+  ``nullable: true`` (``null`` added to A's ``enum``, which 3.0.3 requires); a ``$ref`` or
+  an untyped A, or several non-null branches, keep their branches and the null one
+  becomes ``{"type": "object", "nullable": true, "enum": [null]}`` (admits null alone):
+  ``anyOf: [{"$ref"}, {type: object, nullable: true, enum: [null]}]``. Redocly's struct
+  rule and our ``nullable-type-sibling`` accept it; tools that ignore ``nullable`` read
+  it as the model alone, never as "anything".
 """
 
 from __future__ import annotations

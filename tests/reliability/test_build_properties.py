@@ -1,4 +1,4 @@
-"""Invariants 1, 3 and 4 on random declarations.
+"""Invariants 1, 3, 4 and 9 on random declarations.
 
 For every recipe and every supported OpenAPI version, ``build()`` either returns a document
 that openapi-spec-validator accepts, or raises ``DeclarationError`` — never another type and
@@ -15,12 +15,15 @@ from typing import Any
 import pytest
 from hypothesis import event as hypothesis_event
 from hypothesis import given
+from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
+from pydantic import BaseModel
 
 import openapi_builder as ob
 from tests.reliability.helpers import FIXTURES, assert_reference_valid, examples, snapshot
 from tests.reliability.recipes import VERSIONS, realize
 from tests.reliability.strategies import json_documents, recipes
+from tests.support.caused import DECLARATION_CAUSED
 
 
 def event(name: str) -> None:
@@ -144,3 +147,105 @@ def test_kept_examples_build_valid_or_raise_declaration_error(recipe: dict[str, 
         if document is not None:
             assert_reference_valid(document)
             assert ob.load(ob.to_yaml(document)) == document
+
+
+@examples(0.6)
+@given(recipes(valid_only=True))
+def test_default_rules_find_nothing_the_declarations_did_not_cause(
+    recipe: dict[str, Any],
+) -> None:
+    for openapi in VERSIONS:
+        document = build_or_refuse(recipe, openapi)
+        if document is None:
+            continue
+        report = ob.validate(document)
+        ours = [p for p in report.problems if p.rule_id not in DECLARATION_CAUSED]
+        assert not ours, f"{openapi}: the builder caused {[str(p) for p in ours]}"
+        for problem in report.problems:
+            event(f"declared: {problem.rule_id}")
+
+
+@pytest.mark.parametrize("openapi", VERSIONS)
+def test_optional_model_in_30_has_no_nullable_without_type(openapi: str) -> None:
+    from pydantic import BaseModel
+
+    class Owner(BaseModel):
+        name: str
+
+    class Pet(BaseModel):
+        owner: Owner | None = None
+        tags: list[str] | int | None = None
+
+    api = ob.API(
+        "T",
+        "1",
+        openapi,
+        operations=[
+            ob.Operation(
+                "POST", "/pets", operation_id="add", request_body=Pet, response_model=Pet | None
+            )
+        ],
+    )
+    assert ob.validate(api.build()).problems == ()
+
+
+# -- body fields, forms and files ---------------------------------------------------------------
+
+
+class _Part(BaseModel):
+    label: str
+    size: int | None = None
+
+
+_FIELD_TYPES: tuple[Any, ...] = (int, str, float | None, list[int], _Part, _Part | None)
+_FILE_TYPES: tuple[Any, ...] = (bytes, list[bytes], bytes | None)
+
+
+@st.composite
+def _body_fields(draw: st.DrawFn) -> list[ob.Body]:
+    names = draw(
+        st.lists(
+            st.from_regex(r"[a-z][a-z_]{0,6}", fullmatch=True), min_size=1, max_size=4, unique=True
+        )
+    )
+    fields: list[ob.Body] = []
+    for name in names:
+        kind = draw(st.sampled_from([ob.Body, ob.Form, ob.File]))
+        schema = draw(st.sampled_from(_FILE_TYPES if kind is ob.File else _FIELD_TYPES))
+        fields.append(
+            kind(
+                name,
+                schema,
+                description=draw(st.none() | st.just("about " + name)),
+                embed=draw(st.booleans()),
+            )
+        )
+    return fields
+
+
+@examples(0.3)
+@given(_body_fields(), st.sampled_from(["update_item", "make it/now", "x"]))
+def test_body_fields_build_valid_documents_our_rules_accept(
+    fields: list[ob.Body], operation_id: str
+) -> None:
+    before = snapshot(fields)
+    for openapi in VERSIONS:
+        api = ob.API(
+            "T",
+            "1",
+            openapi,
+            operations=[ob.Operation("POST", "/x", operation_id=operation_id, request_body=fields)],
+        )
+        document = api.build()
+        assert_reference_valid(document)
+        report = ob.validate(document)
+        assert [p for p in report.problems if p.rule_id not in DECLARATION_CAUSED] == []
+        body = document["paths"]["/x"]["post"]["requestBody"]
+        (media_type,) = body["content"]
+        if any(isinstance(f, ob.File) for f in fields):
+            assert media_type == "multipart/form-data"
+        elif any(isinstance(f, ob.Form) for f in fields):
+            assert media_type == "application/x-www-form-urlencoded"
+        else:
+            assert media_type == "application/json"
+    assert snapshot(fields) == before, "build() changed the user's fields"
