@@ -20,12 +20,14 @@ from openapi_builder.dialects import document_to_version, parse_version
 from openapi_builder.errors import DeclarationError, SpecValidationError
 from openapi_builder.render import write as write_document
 from openapi_builder.validate import validate as validate_document
+from openapi_builder.validate.catalogue import RULES_BY_ID
 
 __all__ = ["API", "ExampleWarning"]
 
-#: Rules whose findings the specification words as SHOULD: ``build()`` warns about them
-#: (``ExampleWarning``) instead of failing, unless ``strict_examples=True``.
-SHOULD_RULES = ("example-violates-schema",)
+#: Rules on examples and defaults. Where the document's version words a rule as SHOULD (or
+#: RECOMMENDED), ``build()`` warns (``ExampleWarning``) instead of failing, unless
+#: ``strict_examples=True``; where it says MUST (a 2.0/3.0 default), the build fails.
+SHOULD_RULES = ("example-violates-schema", "default-violates-schema")
 
 
 class ExampleWarning(UserWarning):
@@ -163,8 +165,12 @@ class API:
         # The SHOULD rules run whatever severity the catalogue gives them; their verdict is
         # decided here, so a build never fails on them unless the user asked for it.
         report = validate_document(document, lint=False, rules=dict.fromkeys(SHOULD_RULES, "error"))
-        mismatches = [p for p in report.problems if p.rule_id in SHOULD_RULES]
-        errors = [p for p in report.errors if p.rule_id not in SHOULD_RULES]
+        version = ".".join(self.openapi.split(".")[:2])
+        must = {r for r in SHOULD_RULES if RULES_BY_ID[r].severity_for(version) == "error"}  # type: ignore[arg-type]
+        mismatches = [
+            p for p in report.problems if p.rule_id in SHOULD_RULES and p.rule_id not in must
+        ]
+        errors = [p for p in report.errors if p.rule_id not in SHOULD_RULES or p.rule_id in must]
         if self.strict_examples:
             errors = sorted([*errors, *mismatches], key=lambda problem: problem.sort_key())
         if errors:
