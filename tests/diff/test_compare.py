@@ -318,10 +318,15 @@ def test_global_security_change_is_one_change_listing_every_operation() -> None:
     revision["security"] = [{"key": []}]
     report = diff(base, revision)
     assert [
-        (c.rule_id, c.level, c.args["requirement"], len(c.operations)) for c in report.changes
+        (c.rule_id, c.level, c.args.get("requirement"), len(c.operations)) for c in report.changes
     ] == [
-        ("api-security-removed", "breaking", "(anonymous)", 3),
+        ("api-security-anonymous-access-removed", "breaking", None, 3),
         ("api-security-added", "info", "key", 3),
+    ]
+    # And back: every requirement dropped is anonymous access allowed, which breaks no one.
+    back = diff(revision, base)
+    assert [(c.rule_id, c.level, c.args.get("requirements")) for c in back.changes] == [
+        ("api-security-anonymous-access-added", "info", "key")
     ]
 
 

@@ -161,7 +161,18 @@ def _content(
         else:
             old_schema = mapping(old[media_type], "schema")
             new_schema = mapping(new[media_type], "schema")
-            if old_schema or new_schema:
+            if bool(old_schema) != bool(new_schema):
+                state = "added" if new_schema else "removed"
+                yield make_change(
+                    f"{'request' if direction == 'request' else 'response'}-body-media-type-"
+                    f"schema-{state}",
+                    base=join(old_pointer, media_type),
+                    revision=join(new_pointer, media_type),
+                    operations=ops,
+                    media_type=media_type,
+                    **where,
+                )
+            elif old_schema:
                 ctx.schemas.use(
                     old_schema,
                     join(old_pointer, media_type, "schema"),
