@@ -51,6 +51,21 @@ SYMMETRIC = {
     "response-property-type-changed",
     "request-parameter-pattern-changed",
     "request-property-pattern-changed",
+    # value changes read the same both ways round, in every subject
+    *(
+        f"{subject}-{suffix}"
+        for subject in ("request-parameter", "request-property", "response-property")
+        for suffix in (
+            "const-changed",
+            "content-encoding-changed",
+            "content-media-type-changed",
+            "default-value-changed",
+            "discriminator-mapping-changed",
+            "discriminator-property-name-changed",
+            "multiple-of-changed",
+            "pattern-changed",
+        )
+    ),
 }
 
 
