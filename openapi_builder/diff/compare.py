@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -389,7 +389,18 @@ class SchemaComparer:
 
 
 def _composed(schema: Schema) -> bool:
-    return any(isinstance(schema.get(k), list) for k in ("allOf", "anyOf", "oneOf"))
+    return any(_members_of(schema, k) for k in ("allOf", "anyOf", "oneOf"))
+
+
+# Keywords that describe an instance without constraining it.
+_ANNOTATIONS = frozenset(
+    {"title", "description", "$comment", "examples", "example", "deprecated", "externalDocs"}
+)
+
+
+def _annotation_only(member: Schema) -> bool:
+    """True for an ``allOf`` member that only annotates (accepts every instance)."""
+    return all(k in _ANNOTATIONS or str(k).startswith("x-") for k in member)
 
 
 def _as_member(schema: Schema, ref: object) -> Schema:
@@ -452,6 +463,13 @@ def _subschemas(pair: _Pair, subject: str, label: str) -> Iterator[_Pair]:
     for keyword, suffix in _SUBSCHEMAS.items():
         old, new = base.get(keyword), revision.get(keyword)
         if isinstance(old, Mapping) and isinstance(new, Mapping):
+            if keyword == "items" and pair.subject == "request-parameter":
+                # An array parameter's items are still the parameter (`?a=1&a=2`).
+                yield replace(
+                    _child(pair, keyword, old, new, label, pair.subject),
+                    subject_args=pair.subject_args,
+                )
+                continue
             flip = keyword == "not"
             yield _child(pair, keyword, old, new, label + suffix, subject, flip=flip)
     for keyword in _KEYED_SUBSCHEMAS:
@@ -529,7 +547,9 @@ def _members_of(schema: Schema, keyword: str) -> list[tuple[int | None, Schema]]
     return [
         (i, m)
         for i, m in enumerate(members)
-        if isinstance(m, Mapping) and not (keyword != "allOf" and is_null_schema(m))
+        if isinstance(m, Mapping)
+        and not (keyword != "allOf" and is_null_schema(m))
+        and not (keyword == "allOf" and m and _annotation_only(m))
     ]
 
 

@@ -259,6 +259,13 @@ _FIXED_RULES: tuple[Rule, ...] = (
         "the media type {media_type} of the request body no longer has a schema",
     ),
     _rule(
+        "request-body-type-compatible",
+        "info",
+        "request",
+        "the {media_type} request body's type changed from {old} to {new}; XML carries "
+        "both as an element",
+    ),
+    _rule(
         "request-body-wrapped-in-one-of",
         "breaking",
         "request",
@@ -351,6 +358,13 @@ _FIXED_RULES: tuple[Rule, ...] = (
         "breaking",
         "response",
         "the header {header} of response {status} became optional",
+    ),
+    _rule(
+        "response-body-type-compatible",
+        "info",
+        "response",
+        "the {media_type} body of the response {status} changed type from {old} to {new}; "
+        "XML carries both as an element",
     ),
     _rule(
         "response-body-media-type-schema-added",

@@ -51,6 +51,8 @@ SYMMETRIC = {
     "response-property-type-changed",
     "request-parameter-pattern-changed",
     "request-property-pattern-changed",
+    "request-body-type-compatible",
+    "response-body-type-compatible",
     # value changes read the same both ways round, in every subject
     *(
         f"{subject}-{suffix}"
