@@ -281,7 +281,13 @@ class SchemaComparer:
         # A plain schema against a union: the plain side is compared with its matching member
         # (see _members), so comparing its properties with the union's would be noise.
         mixed = _composed(base) != _composed(revision)
-        for check in (check_nullable,) if mixed else KEYWORD_CHECKS:
+        keys = base.keys() | revision.keys()
+        checks = (
+            (check_nullable,)
+            if mixed
+            else [check for triggers, check in KEYWORD_CHECKS if not triggers.isdisjoint(keys)]
+        )
+        for check in checks:
             for suffix, args in check(base, revision, direction):
                 unit.findings.append(
                     (
@@ -388,8 +394,11 @@ class SchemaComparer:
                 unit.findings.append((rule, args, *where))
 
 
+_COMPOSITIONS = ("allOf", "anyOf", "oneOf")
+
+
 def _composed(schema: Schema) -> bool:
-    return any(_members_of(schema, k) for k in ("allOf", "anyOf", "oneOf"))
+    return any(k in schema and _members_of(schema, k) for k in _COMPOSITIONS)
 
 
 # Keywords that describe an instance without constraining it.
@@ -458,8 +467,13 @@ _SUBSCHEMAS: Mapping[str, str] = {
 _KEYED_SUBSCHEMAS = ("patternProperties", "dependentSchemas")
 
 
+_SUBSCHEMA_KEYWORDS = frozenset({*_SUBSCHEMAS, *_KEYED_SUBSCHEMAS, "prefixItems"})
+
+
 def _subschemas(pair: _Pair, subject: str, label: str) -> Iterator[_Pair]:
     base, revision = pair.base, pair.revision
+    if _SUBSCHEMA_KEYWORDS.isdisjoint(base.keys() | revision.keys()):
+        return
     for keyword, suffix in _SUBSCHEMAS.items():
         old, new = base.get(keyword), revision.get(keyword)
         if isinstance(old, Mapping) and isinstance(new, Mapping):

@@ -179,9 +179,10 @@ def check_constraints(base: Schema, revision: Schema, direction: str) -> Iterato
     """Bounds. A request bound tightened breaks clients; one newly set is a warning (it
     cannot be checked against what clients send); one relaxed or removed is fine. In a
     response it is the reverse: relaxed or removed bounds break what clients were promised."""
-    if not (_BOUNDED & (base.keys() | revision.keys())):
-        return
+    present = _BOUNDED & (base.keys() | revision.keys())
     for keyword, (stem, upper) in CONSTRAINTS.items():
+        if keyword not in present:
+            continue
         old, new = _bound(base, keyword), _bound(revision, keyword)
         if old == new:
             continue
@@ -359,18 +360,19 @@ def check_access(base: Schema, revision: Schema, direction: str) -> Iterator[Fin
     yield (f"became-{stem}" if now else f"became-not-{stem}", {})
 
 
-KEYWORD_CHECKS: tuple[KeywordCheck, ...] = (
-    check_type,
-    check_nullable,
-    check_enum,
-    check_pattern,
-    check_constraints,
-    check_presence,
-    check_keyed,
-    check_const,
-    check_default,
-    check_content,
-    check_discriminator,
-    check_access,
+KEYWORD_CHECKS: tuple[tuple[frozenset[str], KeywordCheck], ...] = (
+    (frozenset({"type", "format"}), check_type),
+    (frozenset({"type", "nullable", "anyOf", "oneOf"}), check_nullable),
+    (frozenset({"enum", "x-extensible-enum"}), check_enum),
+    (frozenset({"pattern"}), check_pattern),
+    (_BOUNDED, check_constraints),
+    (frozenset(PRESENCE), check_presence),
+    (frozenset(KEYED), check_keyed),
+    (frozenset({"const"}), check_const),
+    (frozenset({"default"}), check_default),
+    (frozenset({"contentMediaType", "contentEncoding"}), check_content),
+    (frozenset({"discriminator"}), check_discriminator),
+    (frozenset({"readOnly", "writeOnly"}), check_access),
 )
-"""Every local check, run on each compared pair of schemas."""
+"""Every local check with the keywords that can make it report: a check runs on a pair of
+schemas only when one of them has one of its keywords."""
