@@ -530,3 +530,13 @@ def format_rules_table() -> str:
         cells = [row[i].ljust(widths[i]) for i in range(3)]
         lines.append("  ".join([*cells, row[3]]).rstrip())
     return "\n".join(lines) + "\n"
+
+
+def format_rules_markdown() -> str:
+    """The catalogue as a Markdown table (id, level, direction, message), as the README
+    lists it; a test keeps the two identical."""
+    lines = ["| Rule | Level | Direction | Message |", "| --- | --- | --- | --- |"]
+    for rule in RULES.values():
+        message = rule.template.replace("|", "\\|")
+        lines.append(f"| `{rule.id}` | {rule.level} | {rule.direction} | {message} |")
+    return "\n".join(lines) + "\n"
