@@ -330,6 +330,12 @@ class SchemaComparer:
                 if was != now:
                     rule = f"{direction}-property-{'deprecated' if now else 'reactivated'}"
                     unit.findings.append((rule, args, old_pointer, new_pointer))
+                elif was and now:
+                    sunset = _sunset_change(direction, old, new)
+                    if sunset is not None:
+                        rule, value = sunset
+                        dated: Args = (*args, ("sunset", show(value)))
+                        unit.findings.append((rule, dated, old_pointer, new_pointer))
                 yield _child(pair, ("properties", name), old, new, child_label, subject)
             elif isinstance(new, Mapping) and new.get(hidden) is not True:
                 rule = _PROPERTY_RULES[(direction, "added", name in new_required)]
@@ -392,6 +398,18 @@ class SchemaComparer:
                         join(pair.revision_pointer, *_tokens(keyword, position)),
                     )
                 unit.findings.append((rule, args, *where))
+
+
+def _sunset_change(direction: str, old: Schema, new: Schema) -> tuple[str, object] | None:
+    """A deprecated property's ``x-sunset`` deleted, or changed into something not a date."""
+    before, after = old.get("x-sunset"), new.get("x-sunset")
+    if before is None or before == after:
+        return None
+    if after is None:
+        return f"{direction}-property-sunset-deleted", before
+    if sunset_date(after) is None:
+        return f"{direction}-property-sunset-parse", after
+    return None
 
 
 _COMPOSITIONS = ("allOf", "anyOf", "oneOf")

@@ -442,6 +442,27 @@ _FIXED_RULES: tuple[Rule, ...] = (
         "response",
         "removed the deprecated response property {property} after its sunset date {sunset}",
     ),
+    *(
+        _rule(
+            f"{side}-property-sunset-deleted",
+            "warning",
+            side,
+            f"the x-sunset date {{sunset}} of the deprecated {side} property {{property}} "
+            "was removed",
+            "keep the announced sunset date, or announce the new plan",
+        )
+        for side in ("request", "response")
+    ),
+    *(
+        _rule(
+            f"{side}-property-sunset-parse",
+            "warning",
+            side,
+            f"the x-sunset {{sunset}} of the deprecated {side} property {{property}} is not a date",
+            "write x-sunset as an ISO 8601 date (2025-06-30)",
+        )
+        for side in ("request", "response")
+    ),
     # alternatives (anyOf / oneOf) and conjunctions (allOf)
     _rule(
         "request-property-any-of-added",
