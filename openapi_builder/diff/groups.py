@@ -65,8 +65,12 @@ class ChangeGroup:
 
 
 def group_key(change: ReportedChange) -> tuple[object, ...]:
-    """What makes two changes the same edit: level, rule and the non-place arguments."""
+    """What makes two changes the same edit: level, rule and the non-place arguments (the
+    before and after). A change with nothing but places (a property added) is its own edit:
+    two different properties added are two edits, not one."""
     what = tuple(sorted((k, v) for k, v in change.args.items() if k not in PLACE_ARGS))
+    if not what:
+        return (change.level, change.rule_id, change.base_pointer, change.revision_pointer)
     return (change.level, change.rule_id, what)
 
 

@@ -71,3 +71,11 @@ def test_grouped_output_is_deterministic() -> None:
     second = diff(api(None), api(5000))
     assert first.to_text() == second.to_text()
     assert first.to_markdown() == second.to_markdown()
+
+
+def test_changes_without_a_before_and_after_are_not_grouped() -> None:
+    # Thirty different properties added are thirty edits, each worth reading.
+    base = api(None, names=1)
+    report = diff(base, api(None))
+    assert {c.rule_id for c in report.changes} == {"new-optional-request-property"}
+    assert len(group_changes(report.changes)) == len(report.changes) == 58
