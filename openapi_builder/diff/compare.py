@@ -19,10 +19,12 @@ from __future__ import annotations
 import json
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
 from openapi_builder.diff.change import Args, Change, show
+from openapi_builder.diff.checks.lifecycle import sunset_date
 from openapi_builder.diff.checks.schema import (
     KEYWORD_CHECKS,
     check_nullable,
@@ -87,6 +89,7 @@ class _Pair:
     subject: str
     subject_args: Args
     refs: tuple[object, object] = (None, None)
+    direction: str = "request"
 
 
 class SchemaComparer:
@@ -96,7 +99,8 @@ class SchemaComparer:
     response header) with the operation it belongs to, then :meth:`changes` once.
     """
 
-    def __init__(self, base: Resolver, revision: Resolver) -> None:
+    def __init__(self, base: Resolver, revision: Resolver, today: date | None = None) -> None:
+        self.today = today or date.today()
         self._base = base
         self._revision = revision
         # Only within one document is a shared object certain to mean the same schema: two
@@ -214,6 +218,7 @@ class SchemaComparer:
             unit.subject,
             unit.subject_args,
             unit.refs,
+            unit.direction,
         )
         stack = [start]
         seen: set[tuple[int, int]] = set()
@@ -232,7 +237,7 @@ class SchemaComparer:
                             child.base_pointer,
                             child.revision,
                             child.revision_pointer,
-                            unit.direction,
+                            child.direction,
                             child.subject,
                             child.label,
                             child.subject_args,
@@ -268,11 +273,21 @@ class SchemaComparer:
 
     def _compare(self, unit: _Unit, pair: _Pair) -> Iterator[_Pair]:
         """Record ``pair``'s own findings in ``unit``; yield the child pairs to compare."""
-        base, revision, direction = pair.base, pair.revision, unit.direction
+        base, revision, direction = pair.base, pair.revision, pair.direction
+        wrapped = _wrapped_in_one_of(pair, dict(pair.subject_args).get("name", pair.label))
+        if wrapped is not None:
+            unit.findings.append(wrapped)
+            return
         # A plain schema against a union: the plain side is compared with its matching member
         # (see _members), so comparing its properties with the union's would be noise.
         mixed = _composed(base) != _composed(revision)
-        for check in (check_nullable,) if mixed else KEYWORD_CHECKS:
+        keys = base.keys() | revision.keys()
+        checks = (
+            (check_nullable,)
+            if mixed
+            else [check for triggers, check in KEYWORD_CHECKS if not triggers.isdisjoint(keys)]
+        )
+        for check in checks:
             for suffix, args in check(base, revision, direction):
                 unit.findings.append(
                     (
@@ -286,10 +301,7 @@ class SchemaComparer:
         label = dict(pair.subject_args).get("name", pair.label)
         if not mixed:
             yield from self._properties(unit, pair, subject, label)
-            for keyword, suffix in (("items", "[]"), ("additionalProperties", "{}")):
-                old, new = base.get(keyword), revision.get(keyword)
-                if isinstance(old, Mapping) and isinstance(new, Mapping):
-                    yield _child(pair, keyword, old, new, label + suffix, subject)
+            yield from _subschemas(pair, subject, label)
         for keyword in ("allOf", "anyOf", "oneOf"):
             yield from self._members(unit, pair, keyword, subject, label)
 
@@ -300,7 +312,7 @@ class SchemaComparer:
         if not old_props and not new_props:
             return
         old_required, new_required = _required(pair.base), _required(pair.revision)
-        direction = unit.direction
+        direction = pair.direction
         # A readOnly property is never sent, a writeOnly one never returned: skip them there.
         hidden = "readOnly" if direction == "request" else "writeOnly"
         for name in sorted(old_props.keys() | new_props.keys()):
@@ -314,13 +326,36 @@ class SchemaComparer:
                 if was != now and not (new.get(hidden) is True or old.get(hidden) is True):
                     rule = _REQUIRED_RULES[(direction, now)]
                     unit.findings.append((rule, args, old_pointer, new_pointer))
+                was, now = old.get("deprecated") is True, new.get("deprecated") is True
+                if was != now:
+                    rule = f"{direction}-property-{'deprecated' if now else 'reactivated'}"
+                    unit.findings.append((rule, args, old_pointer, new_pointer))
+                elif was and now:
+                    sunset = _sunset_change(direction, old, new)
+                    if sunset is not None:
+                        rule, value = sunset
+                        dated: Args = (*args, ("sunset", show(value)))
+                        unit.findings.append((rule, dated, old_pointer, new_pointer))
                 yield _child(pair, ("properties", name), old, new, child_label, subject)
             elif isinstance(new, Mapping) and new.get(hidden) is not True:
                 rule = _PROPERTY_RULES[(direction, "added", name in new_required)]
                 unit.findings.append((rule, args, pair.base_pointer, new_pointer))
             elif isinstance(old, Mapping) and old.get(hidden) is not True:
                 rule = _PROPERTY_RULES[(direction, "removed", name in old_required)]
-                unit.findings.append((rule, args, old_pointer, pair.revision_pointer))
+                found: Args = args
+                if old.get("deprecated") is True:
+                    rule, found = self._removed_deprecated(direction, rule, args, old)
+                unit.findings.append((rule, found, old_pointer, pair.revision_pointer))
+
+    def _removed_deprecated(
+        self, direction: str, rule: str, args: Args, old: Schema
+    ) -> tuple[str, Args]:
+        """A deprecated property removed: judged by its ``x-sunset`` like an endpoint."""
+        sunset = sunset_date(old.get("x-sunset"))
+        if sunset is None:
+            return rule, args  # no promise was made: judged as any removal
+        stem = "with-deprecation" if sunset <= self.today else "before-sunset"
+        return f"{direction}-property-removed-{stem}", (*args, ("sunset", sunset.isoformat()))
 
     def _members(
         self, unit: _Unit, pair: _Pair, keyword: str, subject: str, label: str
@@ -346,7 +381,7 @@ class SchemaComparer:
         for side, indices, members in (("removed", removed, old_list), ("added", added, new_list)):
             for i in indices:
                 position, member = members[i]
-                rule = f"{unit.direction}-property-{_MEMBER_RULES[(family, side)]}"
+                rule = f"{pair.direction}-property-{_MEMBER_RULES[(family, side)]}"
                 args = (
                     ("alternative", _describe(member)),
                     ("keyword", keyword),
@@ -365,8 +400,34 @@ class SchemaComparer:
                 unit.findings.append((rule, args, *where))
 
 
+def _sunset_change(direction: str, old: Schema, new: Schema) -> tuple[str, object] | None:
+    """A deprecated property's ``x-sunset`` deleted, or changed into something not a date."""
+    before, after = old.get("x-sunset"), new.get("x-sunset")
+    if before is None or before == after:
+        return None
+    if after is None:
+        return f"{direction}-property-sunset-deleted", before
+    if sunset_date(after) is None:
+        return f"{direction}-property-sunset-parse", after
+    return None
+
+
+_COMPOSITIONS = ("allOf", "anyOf", "oneOf")
+
+
 def _composed(schema: Schema) -> bool:
-    return any(isinstance(schema.get(k), list) for k in ("allOf", "anyOf", "oneOf"))
+    return any(k in schema and _members_of(schema, k) for k in _COMPOSITIONS)
+
+
+# Keywords that describe an instance without constraining it.
+_ANNOTATIONS = frozenset(
+    {"title", "description", "$comment", "examples", "example", "deprecated", "externalDocs"}
+)
+
+
+def _annotation_only(member: Schema) -> bool:
+    """True for an ``allOf`` member that only annotates (accepts every instance)."""
+    return all(k in _ANNOTATIONS or str(k).startswith("x-") for k in member)
 
 
 def _as_member(schema: Schema, ref: object) -> Schema:
@@ -387,8 +448,14 @@ def _child(
     label: str,
     subject: str,
     revision_tokens: tuple[str | int, ...] | None = None,
+    *,
+    flip: bool = False,
 ) -> _Pair:
     tokens = (tokens,) if isinstance(tokens, str) else tokens
+    direction = pair.direction
+    if flip:  # under `not`, what the sub-schema accepts is what the schema rejects
+        direction = "response" if direction == "request" else "request"
+        subject = f"{direction}-property"
     return _Pair(
         old,
         join(pair.base_pointer, *tokens),
@@ -397,7 +464,99 @@ def _child(
         label,
         subject,
         (("property", label),),
+        direction=direction,
     )
+
+
+# Sub-schemas compared in place when both sides have them: keyword -> label suffix.
+_SUBSCHEMAS: Mapping[str, str] = {
+    "items": "[]",
+    "additionalProperties": "{}",
+    "if": "/if",
+    "then": "/then",
+    "else": "/else",
+    "not": "/not",
+    "contains": "/contains",
+    "propertyNames": "/propertyNames",
+    "contentSchema": "/contentSchema",
+    "unevaluatedItems": "/unevaluatedItems",
+    "unevaluatedProperties": "/unevaluatedProperties",
+}
+_KEYED_SUBSCHEMAS = ("patternProperties", "dependentSchemas")
+
+
+_SUBSCHEMA_KEYWORDS = frozenset({*_SUBSCHEMAS, *_KEYED_SUBSCHEMAS, "prefixItems"})
+
+
+def _subschemas(pair: _Pair, subject: str, label: str) -> Iterator[_Pair]:
+    base, revision = pair.base, pair.revision
+    if _SUBSCHEMA_KEYWORDS.isdisjoint(base.keys() | revision.keys()):
+        return
+    for keyword, suffix in _SUBSCHEMAS.items():
+        old, new = base.get(keyword), revision.get(keyword)
+        if isinstance(old, Mapping) and isinstance(new, Mapping):
+            if keyword == "items" and pair.subject == "request-parameter":
+                # An array parameter's items are still the parameter (`?a=1&a=2`).
+                yield replace(
+                    _child(pair, keyword, old, new, label, pair.subject),
+                    subject_args=pair.subject_args,
+                )
+                continue
+            flip = keyword == "not"
+            yield _child(pair, keyword, old, new, label + suffix, subject, flip=flip)
+    for keyword in _KEYED_SUBSCHEMAS:
+        old_map, new_map = base.get(keyword), revision.get(keyword)
+        if not isinstance(old_map, Mapping) or not isinstance(new_map, Mapping):
+            continue
+        for key in sorted(old_map.keys() & new_map.keys(), key=str):
+            old, new = old_map[key], new_map[key]
+            if isinstance(old, Mapping) and isinstance(new, Mapping):
+                yield _child(pair, (keyword, key), old, new, f"{label}/{keyword}/{key}", subject)
+    yield from _prefix_items(pair, subject, label)
+
+
+def _prefix_items(pair: _Pair, subject: str, label: str) -> Iterator[_Pair]:
+    """``prefixItems`` position by position; a position one side lacks is governed there by
+    ``items`` (or anything), so a new tuple member is compared with what was allowed before."""
+    old_list, new_list = pair.base.get("prefixItems"), pair.revision.get("prefixItems")
+    if not isinstance(old_list, list) and not isinstance(new_list, list):
+        return
+    old_list = old_list if isinstance(old_list, list) else []
+    new_list = new_list if isinstance(new_list, list) else []
+    old_rest, new_rest = pair.base.get("items"), pair.revision.get("items")
+    for index in range(max(len(old_list), len(new_list))):
+        old_tokens: tuple[str | int, ...] = ("prefixItems", index)
+        new_tokens: tuple[str | int, ...] = ("prefixItems", index)
+        if index < len(old_list):
+            old = old_list[index]
+        else:
+            old, old_tokens = (old_rest if isinstance(old_rest, Mapping) else {}), ("items",)
+        if index < len(new_list):
+            new = new_list[index]
+        else:
+            new, new_tokens = (new_rest if isinstance(new_rest, Mapping) else {}), ("items",)
+        if isinstance(old, Mapping) and isinstance(new, Mapping):
+            yield _child(pair, old_tokens, old, new, f"{label}[{index}]", subject, new_tokens)
+
+
+def _wrapped_in_one_of(pair: _Pair, label: str) -> _Finding | None:
+    """A request object whose properties moved into ``oneOf`` alternatives that each declare
+    them: a body valid for several alternatives is now rejected (``oneOf`` needs exactly one)."""
+    if pair.direction != "request":
+        return None
+    old_props, members = pair.base.get("properties"), pair.revision.get("oneOf")
+    if not isinstance(old_props, Mapping) or not old_props or not isinstance(members, list):
+        return None
+    if isinstance(pair.revision.get("properties"), Mapping) or "oneOf" in pair.base:
+        return None
+    declared = [m.get("properties") for m in members if isinstance(m, Mapping) and "$ref" not in m]
+    if len(declared) < 2 or not all(isinstance(p, Mapping) for p in declared):
+        return None
+    moved = set(old_props)
+    if not all(moved <= set(p) for p in declared if isinstance(p, Mapping)):
+        return None
+    args = (("alternatives", str(len(declared))), ("property", label or "(root)"))
+    return ("request-body-wrapped-in-one-of", args, pair.base_pointer, pair.revision_pointer)
 
 
 def _args(subject_args: Args, args: Mapping[str, object]) -> Args:
@@ -420,7 +579,9 @@ def _members_of(schema: Schema, keyword: str) -> list[tuple[int | None, Schema]]
     return [
         (i, m)
         for i, m in enumerate(members)
-        if isinstance(m, Mapping) and not (keyword != "allOf" and is_null_schema(m))
+        if isinstance(m, Mapping)
+        and not (keyword != "allOf" and is_null_schema(m))
+        and not (keyword == "allOf" and m and _annotation_only(m))
     ]
 
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
 from openapi_builder._github import workflow_command
+from openapi_builder.diff.groups import group_changes, place
 from openapi_builder.diff.rules import Level, reaches
 
 if TYPE_CHECKING:
@@ -101,14 +102,27 @@ def _where(change: ReportedChange) -> str:
 
 
 def to_text(report: DiffReport) -> str:
-    """A summary line, then per change: level, rule id, message, operations and pointers."""
+    """A summary line, then per change: level, rule id, message, operations and pointers.
+
+    Changes that are the same edit (see :mod:`openapi_builder.diff.groups`) are one block
+    with their count and places."""
     lines = [summary_line(report)]
-    for change in report.changes:
+    for group in group_changes(report.changes):
+        change = group.first
         lines.append("")
-        lines.append(f"{change.level} [{change.rule_id}] {change.message}")
-        if change.operations:
-            lines.append(f"    in {_listed(change.operations, ', ')}")
-        lines.append(f"    at {_where(change)}")
+        if group.count == 1:
+            lines.append(f"{change.level} [{change.rule_id}] {change.message}")
+            if change.operations:
+                lines.append(f"    in {_listed(change.operations, ', ')}")
+            lines.append(f"    at {_where(change)}")
+            continue
+        lines.append(f"{change.level} [{change.rule_id}] {group.message} ({group.count} places)")
+        if group.operations:
+            lines.append(f"    in {_listed(group.operations, ', ')}")
+        for member in group.changes[:_SHOWN_PLACES]:
+            lines.append(f"    - {place(member)}: {_where(member)}")
+        if group.count > _SHOWN_PLACES:
+            lines.append(f"    - and {group.count - _SHOWN_PLACES} more")
     return "\n".join(lines) + "\n"
 
 
@@ -132,12 +146,22 @@ def to_markdown(report: DiffReport) -> str:
         if not changes:
             continue
         lines += ["", f"### {title}", "", "| Operations | Change | Rule |", "| --- | --- | --- |"]
-        for change in changes:
-            shown = [f"`{_cell(op)}`" for op in change.operations[:_SHOWN_OPERATIONS]]
-            if len(change.operations) > _SHOWN_OPERATIONS:
-                shown.append(f"and {len(change.operations) - _SHOWN_OPERATIONS} more")
+        for group in group_changes(changes):
+            ops = group.operations
+            shown = [f"`{_cell(op)}`" for op in ops[:_SHOWN_OPERATIONS]]
+            if len(ops) > _SHOWN_OPERATIONS:
+                shown.append(f"and {len(ops) - _SHOWN_OPERATIONS} more")
             operations = "<br>".join(shown) or "-"
-            lines.append(f"| {operations} | {_cell(change.message)} | `{change.rule_id}` |")
+            text = _cell(group.message)
+            if group.count > 1:
+                places = [_cell(place(c)) for c in group.changes[:_SHOWN_PLACES_MARKDOWN]]
+                if group.count > _SHOWN_PLACES_MARKDOWN:
+                    places.append(f"and {group.count - _SHOWN_PLACES_MARKDOWN} more")
+                text += (
+                    f" <details><summary>{group.count} places</summary>"
+                    f"{'<br>'.join(places)}</details>"
+                )
+            lines.append(f"| {operations} | {text} | `{group.first.rule_id}` |")
     return "\n".join(lines) + "\n"
 
 
@@ -162,15 +186,25 @@ _GITHUB_COMMANDS = {"breaking": "error", "warning": "warning", "info": "notice"}
 
 
 def to_github(report: DiffReport) -> str:
-    """One workflow command per change; the file is the revision document when known."""
+    """One workflow command per change, or per group of changes that are the same edit (at
+    its first place); the file is the revision document when known."""
     lines = []
-    for change in report.changes:
-        where = f" ({_listed(change.operations, ', ')})" if change.operations else ""
+    for group in group_changes(report.changes):
+        change = group.first
+        ops = group.operations
+        where = f" ({_listed(ops, ', ')})" if ops else ""
         position = _revision_position(report, change)
+        at = f" - at {_where(change)}"
+        if group.count > 1:
+            shown = "; ".join(place(c) for c in group.changes[:_SHOWN_PLACES])
+            more = (
+                f"; and {group.count - _SHOWN_PLACES} more" if group.count > _SHOWN_PLACES else ""
+            )
+            at = f" - {group.count} places: {shown}{more}"
         lines.append(
             workflow_command(
                 _GITHUB_COMMANDS[change.level],
-                f"{change.message}{where} - at {_where(change)}",
+                f"{group.message}{where}{at}",
                 file=report.revision_source or None,
                 line=position[0] if position else None,
                 column=position[1] if position else None,
@@ -196,6 +230,9 @@ def _revision_position(report: DiffReport, change: ReportedChange) -> tuple[int,
 #: How many affected operations the human formats list before "and N more" (a change to a
 #: shared schema can reach hundreds; JSON and JUnit list them all).
 _SHOWN_OPERATIONS = 10
+#: How many places of a grouped edit the text and GitHub formats list, and Markdown.
+_SHOWN_PLACES = 10
+_SHOWN_PLACES_MARKDOWN = 50
 
 
 def _listed(operations: tuple[str, ...], separator: str) -> str:

@@ -7,17 +7,22 @@ reports render with the change's arguments (``str.format`` fields). Check code n
 text; it yields ids and arguments, so the catalogue is the single source of every message and
 ``openapi-builder rules`` (:func:`format_rules_table`) prints exactly what the diff uses.
 
-Schema rules exist once per *subject* - a request parameter's own schema
-(``request-parameter-*``), anything inside a request body (``request-property-*``) and
-anything inside a response body or response header (``response-property-*``) - and are
-generated from the small tables below, so the wording stays uniform.
+Schema rules exist once per *subject* (a parameter's schema, a request body, a response
+body) and are generated from the tables of :mod:`openapi_builder.diff.schema_rules`, so the
+wording stays uniform.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
+
+from openapi_builder.diff.schema_rules import (
+    SCHEMA_ROWS,
+    SUBJECTS,
+    constraint_rows,
+)
 
 Level = Literal["breaking", "warning", "info"]
 Direction = Literal["request", "response", "none"]
@@ -38,20 +43,27 @@ def reaches(level: Level, fail_on: FailOn) -> bool:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Rule:
-    """One row of the catalogue: id, level, direction and message template."""
+    """One row of the catalogue: id, level, direction, message template and mitigation.
+
+    ``mitigation`` says what keeps clients working (empty for changes that need nothing)."""
 
     id: str
     level: Level
     direction: Direction
     template: str
+    mitigation: str = ""
 
     def render(self, args: Mapping[str, str]) -> str:
         """The message for a change of this rule with ``args`` filled in."""
         return self.template.format_map(args)
 
 
-def _rule(rule_id: str, level: Level, direction: Direction, template: str) -> Rule:
-    return Rule(id=rule_id, level=level, direction=direction, template=template)
+def _rule(
+    rule_id: str, level: Level, direction: Direction, template: str, mitigation: str = ""
+) -> Rule:
+    return Rule(
+        id=rule_id, level=level, direction=direction, template=template, mitigation=mitigation
+    )
 
 
 # Rows about endpoints, parameters, bodies, responses, security and webhooks.
@@ -82,6 +94,20 @@ _FIXED_RULES: tuple[Rule, ...] = (
         "none",
         "deprecated endpoint removed after its sunset date {sunset}",
     ),
+    _rule(
+        "api-sunset-deleted",
+        "warning",
+        "none",
+        "the x-sunset date {sunset} of the deprecated endpoint was removed",
+        "keep the announced sunset date, or announce the new plan",
+    ),
+    _rule(
+        "api-deprecated-sunset-parse",
+        "warning",
+        "none",
+        "the deprecated endpoint's x-sunset {sunset} is not a date",
+        "write x-sunset as an ISO 8601 date (2025-06-30)",
+    ),
     _rule("endpoint-deprecated", "info", "none", "endpoint deprecated"),
     _rule("endpoint-reactivated", "info", "none", "endpoint no longer deprecated"),
     _rule("api-operation-id-added", "info", "none", "operationId {new} added"),
@@ -105,6 +131,20 @@ _FIXED_RULES: tuple[Rule, ...] = (
     ),
     # security
     _rule("api-security-added", "info", "request", "security requirement {requirement} added"),
+    _rule(
+        "api-security-anonymous-access-added",
+        "info",
+        "request",
+        "anonymous access now allowed (no longer needed: {requirements}); clients that still "
+        "send credentials keep working",
+    ),
+    _rule(
+        "api-security-anonymous-access-removed",
+        "breaking",
+        "request",
+        "anonymous access no longer allowed; clients that sent no credentials are rejected",
+        "keep an empty {} alternative in security, or announce the change first",
+    ),
     _rule(
         "api-security-removed",
         "breaking",
@@ -152,6 +192,39 @@ _FIXED_RULES: tuple[Rule, ...] = (
     _rule(
         "request-parameter-deprecated", "info", "request", "the {in} parameter {name} deprecated"
     ),
+    _rule(
+        "request-parameter-reactivated",
+        "info",
+        "request",
+        "the {in} parameter {name} is no longer deprecated",
+    ),
+    _rule(
+        "request-parameter-removed-before-sunset",
+        "breaking",
+        "request",
+        "removed the deprecated {in} parameter {name} before its sunset date {sunset}",
+        "keep the parameter until its x-sunset date",
+    ),
+    _rule(
+        "request-parameter-removed-with-deprecation",
+        "info",
+        "request",
+        "removed the deprecated {in} parameter {name} after its sunset date {sunset}",
+    ),
+    _rule(
+        "request-parameter-sunset-deleted",
+        "warning",
+        "request",
+        "the x-sunset date {sunset} of the deprecated {in} parameter {name} was removed",
+        "keep the announced sunset date, or announce the new plan",
+    ),
+    _rule(
+        "request-parameter-sunset-parse",
+        "warning",
+        "request",
+        "the x-sunset {sunset} of the deprecated {in} parameter {name} is not a date",
+        "write x-sunset as an ISO 8601 date (2025-06-30)",
+    ),
     # request body
     _rule("request-body-added-required", "breaking", "request", "added a required request body"),
     _rule("request-body-added-optional", "info", "request", "added an optional request body"),
@@ -171,6 +244,34 @@ _FIXED_RULES: tuple[Rule, ...] = (
         "breaking",
         "request",
         "removed the media type {media_type} from the request body",
+    ),
+    _rule(
+        "request-body-media-type-schema-added",
+        "breaking",
+        "request",
+        "the media type {media_type} of the request body now has a schema",
+        "make sure every body clients sent before matches the new schema",
+    ),
+    _rule(
+        "request-body-media-type-schema-removed",
+        "info",
+        "request",
+        "the media type {media_type} of the request body no longer has a schema",
+    ),
+    _rule(
+        "request-body-type-compatible",
+        "info",
+        "request",
+        "the {media_type} request body's type changed from {old} to {new}; XML carries "
+        "both as an element",
+    ),
+    _rule(
+        "request-body-wrapped-in-one-of",
+        "breaking",
+        "request",
+        "request property {property}: its properties moved into oneOf alternatives "
+        "{alternatives}; a body that matches more than one is now rejected",
+        "use anyOf, or make the alternatives exclusive (a const discriminator)",
     ),
     # request body properties
     _rule(
@@ -258,6 +359,26 @@ _FIXED_RULES: tuple[Rule, ...] = (
         "response",
         "the header {header} of response {status} became optional",
     ),
+    _rule(
+        "response-body-type-compatible",
+        "info",
+        "response",
+        "the {media_type} body of the response {status} changed type from {old} to {new}; "
+        "XML carries both as an element",
+    ),
+    _rule(
+        "response-body-media-type-schema-added",
+        "info",
+        "response",
+        "the media type {media_type} of the response {status} now has a schema",
+    ),
+    _rule(
+        "response-body-media-type-schema-removed",
+        "breaking",
+        "response",
+        "the media type {media_type} of the response {status} no longer has a schema",
+        "keep documenting what the response contains",
+    ),
     # response body properties
     _rule(
         "response-required-property-added",
@@ -294,6 +415,53 @@ _FIXED_RULES: tuple[Rule, ...] = (
         "info",
         "response",
         "the response property {property} became required",
+    ),
+    _rule(
+        "request-property-removed-before-sunset",
+        "breaking",
+        "request",
+        "removed the deprecated request property {property} before its sunset date {sunset}",
+        "keep the property until its x-sunset date",
+    ),
+    _rule(
+        "request-property-removed-with-deprecation",
+        "info",
+        "request",
+        "removed the deprecated request property {property} after its sunset date {sunset}",
+    ),
+    _rule(
+        "response-property-removed-before-sunset",
+        "breaking",
+        "response",
+        "removed the deprecated response property {property} before its sunset date {sunset}",
+        "keep returning the property until its x-sunset date",
+    ),
+    _rule(
+        "response-property-removed-with-deprecation",
+        "info",
+        "response",
+        "removed the deprecated response property {property} after its sunset date {sunset}",
+    ),
+    *(
+        _rule(
+            f"{side}-property-sunset-deleted",
+            "warning",
+            side,
+            f"the x-sunset date {{sunset}} of the deprecated {side} property {{property}} "
+            "was removed",
+            "keep the announced sunset date, or announce the new plan",
+        )
+        for side in ("request", "response")
+    ),
+    *(
+        _rule(
+            f"{side}-property-sunset-parse",
+            "warning",
+            side,
+            f"the x-sunset {{sunset}} of the deprecated {side} property {{property}} is not a date",
+            "write x-sunset as an ISO 8601 date (2025-06-30)",
+        )
+        for side in ("request", "response")
     ),
     # alternatives (anyOf / oneOf) and conjunctions (allOf)
     _rule(
@@ -346,92 +514,17 @@ _FIXED_RULES: tuple[Rule, ...] = (
     ),
 )
 
-# Schema subjects: the id prefix, its direction, and how messages name the schema.
-SUBJECTS: Mapping[str, tuple[Direction, str]] = {
-    "request-parameter": ("request", "{in} parameter {name}"),
-    "request-property": ("request", "request property {property}"),
-    "response-property": ("response", "response property {property}"),
-}
-
-# Schema checks shared by subjects: (id suffix, subjects it exists for, level, template).
-# `{subject}` is replaced by the subject's phrase when the table is expanded.
-_REQ = ("request-parameter", "request-property")
-_RESP = ("response-property",)
-_SCHEMA_ROWS: tuple[tuple[str, tuple[str, ...], Level, str], ...] = (
-    ("type-changed", _REQ, "breaking", "{subject}: type changed from {old} to {new}"),
-    ("type-generalized", _REQ, "info", "{subject}: type widened from {old} to {new}"),
-    ("type-changed", _RESP, "breaking", "{subject}: type changed from {old} to {new}"),
-    ("type-specialized", _RESP, "info", "{subject}: type narrowed from {old} to {new}"),
-    ("became-enum", _REQ, "breaking", "{subject}: restricted to the enum values {values}"),
-    ("enum-value-removed", _REQ, "breaking", "{subject}: enum values removed: {values}"),
-    ("enum-value-added", _REQ, "info", "{subject}: enum values added: {values}"),
-    (
-        "x-extensible-enum-value-removed",
-        _REQ,
-        "breaking",
-        "{subject}: x-extensible-enum values removed: {values}",
-    ),
-    ("enum-value-removed", _RESP, "info", "{subject}: enum values removed: {values}"),
-    ("enum-value-added", _RESP, "warning", "{subject}: enum values added: {values}"),
-    (
-        "x-extensible-enum-value-added",
-        _RESP,
-        "info",
-        "{subject}: extensible enum values added: {values}",
-    ),
-    ("became-nullable", _REQ, "info", "{subject}: became nullable"),
-    ("became-not-nullable", _REQ, "breaking", "{subject}: became not nullable"),
-    ("became-nullable", _RESP, "breaking", "{subject}: became nullable"),
-    ("became-not-nullable", _RESP, "info", "{subject}: became not nullable"),
-    ("pattern-added", _REQ, "breaking", "{subject}: pattern {new} added"),
-    ("pattern-changed", _REQ, "warning", "{subject}: pattern changed from {old} to {new}"),
-    ("pattern-removed", _REQ, "info", "{subject}: pattern {old} removed"),
-)
-
-# Request constraints: keyword -> (id stem, True for an upper bound). Tightening an upper bound
-# decreases it, tightening a lower bound increases it; setting a bound that was absent tightens.
-CONSTRAINTS: Mapping[str, tuple[str, bool]] = {
-    "maxLength": ("max-length", True),
-    "minLength": ("min-length", False),
-    "maximum": ("max", True),
-    "minimum": ("min", False),
-    "maxItems": ("max-items", True),
-    "minItems": ("min-items", False),
-    # The numeric (3.1) form; 3.0's boolean form qualifies maximum/minimum and is not a bound.
-    "exclusiveMaximum": ("exclusive-max", True),
-    "exclusiveMinimum": ("exclusive-min", False),
-}
-
-
-def constraint_rule_suffix(keyword: str, *, tightened: bool) -> str:
-    """The id suffix for a change of ``keyword`` (``max-length-decreased`` ...)."""
-    stem, upper = CONSTRAINTS[keyword]
-    return f"{stem}-{'decreased' if upper == tightened else 'increased'}"
-
 
 def _schema_rules() -> Iterator[Rule]:
-    for suffix, subjects, level, template in _SCHEMA_ROWS:
+    for suffix, subjects, level, template, mitigation in (*SCHEMA_ROWS, *constraint_rows()):
         for subject in subjects:
             direction, phrase = SUBJECTS[subject]
-            yield _rule(
-                f"{subject}-{suffix}", level, direction, template.replace("{subject}", phrase)
-            )
-    for keyword in CONSTRAINTS:
-        for subject in _REQ:
-            direction, phrase = SUBJECTS[subject]
-            tight = constraint_rule_suffix(keyword, tightened=True)
-            loose = constraint_rule_suffix(keyword, tightened=False)
-            yield _rule(
-                f"{subject}-{tight}",
-                "breaking",
-                direction,
-                f"{phrase}: {keyword} tightened from {{old}} to {{new}}",
-            )
-            yield _rule(
-                f"{subject}-{loose}",
-                "info",
-                direction,
-                f"{phrase}: {keyword} relaxed from {{old}} to {{new}}",
+            yield Rule(
+                id=f"{subject}-{suffix}",
+                level=cast(Level, level),
+                direction=cast(Direction, direction),
+                template=template.replace("{subject}", phrase),
+                mitigation=mitigation,
             )
 
 
@@ -457,4 +550,14 @@ def format_rules_table() -> str:
     for row in (header, *rows):
         cells = [row[i].ljust(widths[i]) for i in range(3)]
         lines.append("  ".join([*cells, row[3]]).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def format_rules_markdown() -> str:
+    """The catalogue as a Markdown table (id, level, direction, message), as the README
+    lists it; a test keeps the two identical."""
+    lines = ["| Rule | Level | Direction | Message |", "| --- | --- | --- | --- |"]
+    for rule in RULES.values():
+        message = rule.template.replace("|", "\\|")
+        lines.append(f"| `{rule.id}` | {rule.level} | {rule.direction} | {message} |")
     return "\n".join(lines) + "\n"

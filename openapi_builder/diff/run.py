@@ -118,7 +118,9 @@ def detect_changes(
     """Every raw change between two documents, merged so each (rule, args, pointers) appears
     once with the union of its operations. No levels, overrides or messages yet."""
     old_resolver, new_resolver = Resolver(base), Resolver(revision)
-    ctx = Context(old_resolver, new_resolver, SchemaComparer(old_resolver, new_resolver), today)
+    ctx = Context(
+        old_resolver, new_resolver, SchemaComparer(old_resolver, new_resolver, today), today
+    )
     merged: dict[tuple[str, Args, str | None, str | None], set[str]] = {}
     for change in _operation_changes(ctx, base, revision, keep):
         key = (change.rule_id, change.args, change.base_pointer, change.revision_pointer)
@@ -155,7 +157,7 @@ def _operation_changes(
             yield from check_request_body(ctx, old, new)
             yield from check_responses(ctx, old, new)
             yield from check_security(base, revision, old, new)
-    yield from check_webhooks(base, revision)
+    yield from check_webhooks(ctx, base, revision)
     # Schema findings last: the comparer has now seen every use of every schema.
     yield from ctx.schemas.changes()
 

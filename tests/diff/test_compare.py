@@ -318,10 +318,15 @@ def test_global_security_change_is_one_change_listing_every_operation() -> None:
     revision["security"] = [{"key": []}]
     report = diff(base, revision)
     assert [
-        (c.rule_id, c.level, c.args["requirement"], len(c.operations)) for c in report.changes
+        (c.rule_id, c.level, c.args.get("requirement"), len(c.operations)) for c in report.changes
     ] == [
-        ("api-security-removed", "breaking", "(anonymous)", 3),
+        ("api-security-anonymous-access-removed", "breaking", None, 3),
         ("api-security-added", "info", "key", 3),
+    ]
+    # And back: every requirement dropped is anonymous access allowed, which breaks no one.
+    back = diff(revision, base)
+    assert [(c.rule_id, c.level, c.args.get("requirements")) for c in back.changes] == [
+        ("api-security-anonymous-access-added", "info", "key")
     ]
 
 
@@ -460,3 +465,95 @@ def test_documents_sharing_objects_are_still_compared_through_their_refs() -> No
 def test_a_document_against_itself_reports_nothing() -> None:
     api = pet_api()
     assert diff(api, api).changes == ()
+
+
+def _webhook_api(body: dict[str, Any], answer: dict[str, Any]) -> dict[str, Any]:
+    def content(schema: dict[str, Any]) -> dict[str, Any]:
+        return {"application/json": {"schema": schema}}
+
+    operation = {
+        "requestBody": {"content": content(body)},
+        "responses": {"200": {"description": "OK", "content": content(answer)}},
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "W", "version": "1"},
+        "paths": {},
+        "webhooks": {"ping": {"post": operation}},
+    }
+
+
+def test_webhook_bodies_are_judged_the_other_way_round() -> None:
+    obj = {"type": "object", "properties": {"a": {"type": "string"}}}
+    nullable = {"type": "object", "properties": {"a": {"type": ["string", "null"]}}}
+    required = {**obj, "required": ["a"]}
+    # The API sends the request body: null appearing in it breaks receivers (a response rule).
+    report = diff(_webhook_api(obj, obj), _webhook_api(nullable, obj))
+    assert [(c.rule_id, c.level, c.operations) for c in report.changes] == [
+        ("response-property-became-nullable", "breaking", ("WEBHOOK POST ping",))
+    ]
+    # The receiver sends the answer: a property it must now send is a request rule.
+    report = diff(_webhook_api(obj, obj), _webhook_api(obj, required))
+    assert [(c.rule_id, c.level) for c in report.changes] == [
+        ("request-property-became-required", "breaking")
+    ]
+    # And the same edit on a path operation's request body is only informational.
+    path_op = _webhook_api(obj, obj)
+    path_op["paths"] = {"/p": path_op.pop("webhooks")["ping"]}
+    path_new = copy.deepcopy(path_op)
+    path_new["paths"]["/p"]["post"]["requestBody"]["content"]["application/json"]["schema"] = (
+        nullable
+    )
+    assert [(c.rule_id, c.level) for c in diff(path_op, path_new).changes] == [
+        ("request-property-became-nullable", "info")
+    ]
+
+
+def test_a_bound_newly_set_warns_in_requests_and_a_removed_one_breaks_responses() -> None:
+    def api(request: dict[str, Any], response: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "openapi": "3.1.0",
+            "info": {"title": "B", "version": "1"},
+            "paths": {
+                "/p": {
+                    "post": {
+                        "requestBody": {"content": {"application/json": {"schema": request}}},
+                        "responses": {
+                            "200": {
+                                "description": "OK",
+                                "content": {"application/json": {"schema": response}},
+                            }
+                        },
+                    }
+                }
+            },
+        }
+
+    loose, bound = {"type": "string"}, {"type": "string", "maxLength": 5}
+    assert [(c.rule_id, c.level) for c in diff(api(loose, bound), api(bound, bound)).changes] == [
+        ("request-property-max-length-set", "warning")
+    ]
+    assert [(c.rule_id, c.level) for c in diff(api(loose, bound), api(loose, loose)).changes] == [
+        ("response-property-max-length-unset", "breaking")
+    ]
+    wider = {"type": "string", "maxLength": 9}
+    assert [(c.rule_id, c.level) for c in diff(api(loose, bound), api(loose, wider)).changes] == [
+        ("response-property-max-length-increased", "breaking")
+    ]
+
+
+def test_an_empty_pattern_is_no_pattern() -> None:
+    def api(pattern: str) -> dict[str, Any]:
+        schema = {"type": "string", "pattern": pattern}
+        param = {"name": "q", "in": "query", "schema": schema}
+        return {
+            "openapi": "3.1.0",
+            "info": {"title": "P", "version": "1"},
+            "paths": {
+                "/p": {"get": {"parameters": [param], "responses": {"200": {"description": "OK"}}}}
+            },
+        }
+
+    assert [(c.rule_id, c.level) for c in diff(api(""), api(r"^\w+$")).changes] == [
+        ("request-parameter-pattern-added", "breaking")
+    ]

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from openapi_builder.diff import RULES, diff, format_rules_table
+from openapi_builder.diff.rules import format_rules_markdown
 from openapi_builder.load import load
 
 CASES = Path(__file__).resolve().parents[2] / "fixtures" / "diff" / "rules"
@@ -51,6 +52,23 @@ SYMMETRIC = {
     "response-property-type-changed",
     "request-parameter-pattern-changed",
     "request-property-pattern-changed",
+    "request-body-type-compatible",
+    "response-body-type-compatible",
+    # value changes read the same both ways round, in every subject
+    *(
+        f"{subject}-{suffix}"
+        for subject in ("request-parameter", "request-property", "response-property")
+        for suffix in (
+            "const-changed",
+            "content-encoding-changed",
+            "content-media-type-changed",
+            "default-value-changed",
+            "discriminator-mapping-changed",
+            "discriminator-property-name-changed",
+            "multiple-of-changed",
+            "pattern-changed",
+        )
+    ),
 }
 
 
@@ -104,3 +122,16 @@ def test_rules_table_lists_every_rule_once_with_its_level() -> None:
 )
 def test_levels_that_the_issue_fixes(rule_id: str, level: str) -> None:
     assert RULES[rule_id].level == level
+
+
+def test_readme_lists_every_rule_with_its_level_and_direction() -> None:
+    readme = (CASES.parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- diff-rules:start -->\n", 1)[1].split("<!-- diff-rules:end -->", 1)[0]
+    assert block == format_rules_markdown()
+
+
+@pytest.mark.parametrize("rule", RULES.values(), ids=lambda r: r.id)
+def test_breaking_and_warning_rules_say_what_keeps_clients_working(rule: Any) -> None:
+    # Rows added with the mitigation column carry one whenever clients can be hurt.
+    if rule.mitigation:
+        assert rule.level in ("breaking", "warning") and rule.mitigation.strip() == rule.mitigation

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from openapi_builder.diff.change import Change, make_change
+from openapi_builder.diff.checks.schema import types_of
 from openapi_builder.diff.context import Context, mapping
 from openapi_builder.diff.operations import OperationSite
 from openapi_builder.diff.pointer import join
@@ -161,7 +162,32 @@ def _content(
         else:
             old_schema = mapping(old[media_type], "schema")
             new_schema = mapping(new[media_type], "schema")
-            if old_schema or new_schema:
+            if bool(old_schema) != bool(new_schema):
+                state = "added" if new_schema else "removed"
+                yield make_change(
+                    f"{'request' if direction == 'request' else 'response'}-body-media-type-"
+                    f"schema-{state}",
+                    base=join(old_pointer, media_type),
+                    revision=join(new_pointer, media_type),
+                    operations=ops,
+                    media_type=media_type,
+                    **where,
+                )
+            elif old_schema:
+                side = "request" if direction == "request" else "response"
+                loose = _loosely_typed_change(media_type, old_schema, new_schema)
+                if loose is not None:
+                    yield make_change(
+                        f"{side}-body-type-compatible",
+                        base=join(old_pointer, media_type, "schema"),
+                        revision=join(new_pointer, media_type, "schema"),
+                        operations=ops,
+                        media_type=media_type,
+                        **loose,
+                        **where,
+                    )
+                    # The type is judged; the rest of the schema is still compared.
+                    old_schema = {**old_schema, "type": new_schema.get("type")}
                 ctx.schemas.use(
                     old_schema,
                     join(old_pointer, media_type, "schema"),
@@ -172,6 +198,19 @@ def _content(
                     label="body",
                     operation=operation,
                 )
+
+
+def _loosely_typed_change(
+    media_type: str, old: Mapping[str, Any], new: Mapping[str, Any]
+) -> dict[str, str] | None:
+    """``{"old", "new"}`` when an XML body's type moved between string and object: XML
+    carries both as an element, so neither side can tell (oasdiff calls this compatible)."""
+    if "xml" not in media_type.lower():
+        return None
+    old_types, new_types = types_of(old), types_of(new)
+    if {old_types, new_types} != {frozenset({"string"}), frozenset({"object"})}:
+        return None
+    return {"old": "|".join(sorted(old_types or ())), "new": "|".join(sorted(new_types or ()))}
 
 
 def _headers(

@@ -14,31 +14,12 @@ or as the date a YAML loader already made of it. The sunset day itself counts as
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from datetime import date, datetime
 
 from openapi_builder.diff.change import Change, make_change
+from openapi_builder.diff.checks.lifecycle import sunset_date
 from openapi_builder.diff.context import Context
 from openapi_builder.diff.operations import OperationSite
-
-_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[Tt ].*)?$")
-
-
-def sunset_date(value: object) -> date | None:
-    """The date of an ``x-sunset`` value, or None when it is missing or not a date."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        match = _DATE.match(value.strip())
-        if match:
-            try:
-                return date.fromisoformat(match.group(1))
-            except ValueError:
-                return None
-    return None
 
 
 def check_removed(ctx: Context, old: OperationSite) -> Change:
@@ -71,6 +52,8 @@ def check_endpoint(ctx: Context, old: OperationSite, new: OperationSite) -> Iter
     if was != now:
         rule = "endpoint-deprecated" if now else "endpoint-reactivated"
         yield make_change(rule, base=old.pointer, revision=new.pointer, operations=ops)
+    if was and now:
+        yield from _sunset_changes(old, new)
     old_id, new_id = old.node.get("operationId"), new.node.get("operationId")
     if old_id != new_id:
         if old_id is None:
@@ -123,3 +106,27 @@ def _tags(site: OperationSite) -> frozenset[str]:
     return (
         frozenset(t for t in tags if isinstance(t, str)) if isinstance(tags, list) else frozenset()
     )
+
+
+def _sunset_changes(old: OperationSite, new: OperationSite) -> Iterator[Change]:
+    """A deprecated endpoint's ``x-sunset`` deleted, or changed into something not a date."""
+    ops = (old.label,)
+    before, after = old.node.get("x-sunset"), new.node.get("x-sunset")
+    if before is None or before == after:
+        return
+    if after is None:
+        yield make_change(
+            "api-sunset-deleted",
+            base=old.pointer + "/x-sunset",
+            revision=new.pointer,
+            operations=ops,
+            sunset=before,
+        )
+    elif sunset_date(after) is None:
+        yield make_change(
+            "api-deprecated-sunset-parse",
+            base=old.pointer + "/x-sunset",
+            revision=new.pointer + "/x-sunset",
+            operations=ops,
+            sunset=after,
+        )

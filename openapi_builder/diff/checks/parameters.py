@@ -6,6 +6,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from openapi_builder.diff.change import Change, make_change
+from openapi_builder.diff.checks.lifecycle import sunset_date
+from openapi_builder.diff.checks.schema import types_of
 from openapi_builder.diff.context import Context
 from openapi_builder.diff.operations import OperationSite, ParameterSite
 from openapi_builder.diff.pointer import join
@@ -58,39 +60,136 @@ def check_parameters(ctx: Context, old: OperationSite, new: OperationSite) -> It
             )
             continue
         if after is None and before is not None:
-            yield make_change(
-                "request-parameter-removed",
-                base=before.pointer,
-                revision=new.pointer,
-                operations=ops,
-                **{"in": before.location, "name": before.name},
-            )
+            yield _removed(ctx, before, new.pointer, ops)
             continue
         assert before is not None and after is not None
+        where = {"in": before.location, "name": before.name}
         transitions = []
         if _required(before) != _required(after):
             became = "required" if _required(after) else "optional"
             transitions.append(f"request-parameter-became-{became}")
-        if after.node.get("deprecated") is True and before.node.get("deprecated") is not True:
+        was, now = before.node.get("deprecated") is True, after.node.get("deprecated") is True
+        if now and not was:
             transitions.append("request-parameter-deprecated")
+        elif was and not now:
+            transitions.append("request-parameter-reactivated")
         for rule in transitions:
             yield make_change(
-                rule,
-                base=before.pointer,
-                revision=after.pointer,
-                operations=ops,
-                **{"in": before.location, "name": before.name},
+                rule, base=before.pointer, revision=after.pointer, operations=ops, **where
             )
+        if was and now:
+            yield from _sunset_changes(before, after, ops)
         old_schema, new_schema = _schema(before), _schema(after)
-        if old_schema is not None and new_schema is not None:
-            ctx.schemas.use(
-                old_schema[0],
-                old_schema[1],
-                new_schema[0],
-                new_schema[1],
-                direction="request",
-                subject="request-parameter",
-                label=before.name,
-                operation=old.label,
-                subject_args=(("in", before.location), ("name", before.name)),
+        if old_schema is None or new_schema is None:
+            continue
+        widened = _exploded_array(before, old_schema[0], after, new_schema[0])
+        if widened is not None:
+            # A single value is a one-element array under form/explode: judge the items
+            # against the old scalar instead of reporting a type change.
+            yield make_change(
+                "request-parameter-type-generalized",
+                base=old_schema[1],
+                revision=new_schema[1],
+                operations=ops,
+                old=_types_text(old_schema[0]),
+                new=f"array of {_types_text(widened)}",
+                **where,
             )
+            # The type is settled above; the items' other keywords are judged against the
+            # old scalar's (a pattern on the items still narrows).
+            old_schema = ({**old_schema[0], "type": widened.get("type")}, old_schema[1])
+            new_schema = (widened, new_schema[1] + "/items")
+        ctx.schemas.use(
+            old_schema[0],
+            old_schema[1],
+            new_schema[0],
+            new_schema[1],
+            direction="request",
+            subject="request-parameter",
+            label=before.name,
+            operation=old.label,
+            subject_args=(("in", before.location), ("name", before.name)),
+        )
+
+
+def _removed(ctx: Context, before: ParameterSite, pointer: str, ops: tuple[str, ...]) -> Change:
+    """A parameter gone: a deprecated one is judged by its ``x-sunset`` like an endpoint."""
+    where: dict[str, object] = {"in": before.location, "name": before.name}
+    rule = "request-parameter-removed"
+    if before.node.get("deprecated") is True:
+        sunset = sunset_date(before.node.get("x-sunset"))
+        if sunset is not None:
+            reached = sunset <= ctx.today
+            rule = (
+                "request-parameter-removed-with-deprecation"
+                if reached
+                else "request-parameter-removed-before-sunset"
+            )
+            where["sunset"] = sunset.isoformat()
+    return make_change(rule, base=before.pointer, revision=pointer, operations=ops, **where)
+
+
+def _sunset_changes(
+    before: ParameterSite, after: ParameterSite, ops: tuple[str, ...]
+) -> Iterator[Change]:
+    old, new = before.node.get("x-sunset"), after.node.get("x-sunset")
+    if old is None or old == new:
+        return
+    where = {"in": before.location, "name": before.name}
+    if new is None:
+        yield make_change(
+            "request-parameter-sunset-deleted",
+            base=before.pointer + "/x-sunset",
+            revision=after.pointer,
+            operations=ops,
+            sunset=old,
+            **where,
+        )
+    elif sunset_date(new) is None:
+        yield make_change(
+            "request-parameter-sunset-parse",
+            base=before.pointer + "/x-sunset",
+            revision=after.pointer + "/x-sunset",
+            operations=ops,
+            sunset=new,
+            **where,
+        )
+
+
+def _explodes(site: ParameterSite) -> bool:
+    """True when the parameter is serialized as form with explode (``?a=1&a=2``): the
+    default for query and cookie parameters."""
+    if site.location not in ("query", "cookie"):
+        return False
+    style = site.node.get("style", "form")
+    explode = site.node.get("explode", style == "form")
+    return style == "form" and explode is True
+
+
+def _exploded_array(
+    before: ParameterSite, old: Mapping[str, Any], after: ParameterSite, new: Mapping[str, Any]
+) -> Mapping[str, Any] | None:
+    """The new array's items when a form/explode scalar parameter became an array of values
+    whose items accept every old type (``?a=1`` is still valid), else None."""
+    if not _explodes(before) or not _explodes(after):
+        return None
+    old_types, new_types = types_of(old), types_of(new)
+    items = new.get("items")
+    if new_types != frozenset({"array"}) or not isinstance(items, Mapping):
+        return None
+    if old_types is not None and "array" in old_types:
+        return None
+    item_types = types_of(items)
+    # On the wire a query value is text: a string item accepts whatever a scalar did.
+    if item_types is None or "string" in item_types:
+        return items
+    if old_types is not None and all(
+        t in item_types or (t == "integer" and "number" in item_types) for t in old_types
+    ):
+        return items
+    return None
+
+
+def _types_text(schema: Mapping[str, Any]) -> str:
+    types = types_of(schema)
+    return "|".join(sorted(types)) if types else "any"

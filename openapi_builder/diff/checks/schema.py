@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from openapi_builder.diff.rules import CONSTRAINTS, constraint_rule_suffix
+from openapi_builder.diff.schema_rules import CONSTRAINTS, KEYED, PRESENCE, constraint_rule_suffix
 
 Schema = Mapping[str, Any]
 Finding = tuple[str, dict[str, object]]
@@ -66,8 +66,15 @@ def _composed_without_type(schema: Schema) -> bool:
     return "type" not in schema and any(k in schema for k in ("anyOf", "oneOf", "allOf"))
 
 
+def _multi(types: frozenset[str] | None) -> bool:
+    return types is not None and len(types) > 1
+
+
 def check_type(base: Schema, revision: Schema, direction: str) -> Iterator[Finding]:
-    """Type and format: widening is fine in requests, narrowing is fine in responses."""
+    """Type and format: widening is fine in requests, narrowing is fine in responses.
+
+    When either side lists several types, a pure widening or narrowing of the list is
+    reported as ``list-of-types-widened`` / ``-narrowed`` (oasdiff's ids)."""
     if _composed_without_type(base) or _composed_without_type(revision):
         return  # the type lives in the members; member matching reports what changed there
     old_types, new_types = types_of(base), types_of(revision)
@@ -80,6 +87,13 @@ def check_type(base: Schema, revision: Schema, direction: str) -> Iterator[Findi
         "old": _type_text(old_types, old_format),
         "new": _type_text(new_types, new_format),
     }
+    if (_multi(old_types) or _multi(new_types)) and old_format == new_format:
+        if widened and not narrowed:
+            yield ("list-of-types-widened", args)
+            return
+        if narrowed and not widened:
+            yield ("list-of-types-narrowed", args)
+            return
     if direction == "request":
         yield ("type-generalized" if widened else "type-changed", args)
     else:
@@ -131,10 +145,17 @@ def check_enum(base: Schema, revision: Schema, direction: str) -> Iterator[Findi
             yield (rule, {"values": ", ".join(added)})
 
 
+def _pattern(schema: Schema) -> object:
+    # An empty pattern matches every string: it constrains nothing, like no pattern at all.
+    value = schema.get("pattern")
+    return None if value == "" else value
+
+
 def check_pattern(base: Schema, revision: Schema, direction: str) -> Iterator[Finding]:
-    """Request patterns: added breaks, changed warns (regex inclusion is undecidable here)."""
-    old, new = base.get("pattern"), revision.get("pattern")
-    if direction != "request" or old == new:
+    """Patterns: added narrows, removed widens, changed warns (regex inclusion is not
+    decided here). An empty pattern counts as none."""
+    old, new = _pattern(base), _pattern(revision)
+    if old == new:
         return
     if old is None:
         yield ("pattern-added", {"new": new})
@@ -155,31 +176,203 @@ _BOUNDED = frozenset(CONSTRAINTS)
 
 
 def check_constraints(base: Schema, revision: Schema, direction: str) -> Iterator[Finding]:
-    """Request bounds: a new or stricter bound rejects values that used to be accepted."""
-    if direction != "request" or not (_BOUNDED & (base.keys() | revision.keys())):
-        return
-    for keyword, (_stem, upper) in CONSTRAINTS.items():
+    """Bounds. A request bound tightened breaks clients; one newly set is a warning (it
+    cannot be checked against what clients send); one relaxed or removed is fine. In a
+    response it is the reverse: relaxed or removed bounds break what clients were promised."""
+    present = _BOUNDED & (base.keys() | revision.keys())
+    for keyword, (stem, upper) in CONSTRAINTS.items():
+        if keyword not in present:
+            continue
         old, new = _bound(base, keyword), _bound(revision, keyword)
         if old == new:
             continue
-        if new is None:
-            tightened = False
-        elif old is None:
-            tightened = True
-        else:
-            tightened = new < old if upper else new > old
         args: dict[str, object] = {
             "old": "none" if old is None else old,
             "new": "none" if new is None else new,
         }
+        if old is None:
+            suffix = f"{stem}-set" if direction == "request" else None
+            yield (suffix or constraint_rule_suffix(keyword, tightened=True), args)
+            continue
+        if new is None:
+            if direction == "request":
+                yield (constraint_rule_suffix(keyword, tightened=False), args)
+            else:
+                yield (f"{stem}-unset", args)
+            continue
+        tightened = new < old if upper else new > old
         yield (constraint_rule_suffix(keyword, tightened=tightened), args)
 
 
-KEYWORD_CHECKS: tuple[KeywordCheck, ...] = (
-    check_type,
-    check_nullable,
-    check_enum,
-    check_pattern,
-    check_constraints,
+_ABSENT = object()
+
+
+def _present(schema: Schema, keyword: str) -> bool:
+    value = schema.get(keyword, _ABSENT)
+    if keyword == "uniqueItems":
+        return value is True
+    return value is not _ABSENT and value is not None
+
+
+def check_presence(base: Schema, revision: Schema, direction: str) -> Iterator[Finding]:
+    """Constraining keywords added or removed (``contains``, ``if``, ``propertyNames`` ...);
+    their sub-schemas, when on both sides, are compared by the walker."""
+    keys = base.keys() | revision.keys()
+    for keyword, (stem, _phrase) in PRESENCE.items():
+        if keyword not in keys:
+            continue
+        was, now = _present(base, keyword), _present(revision, keyword)
+        if was != now:
+            yield (f"{stem}-{'added' if now else 'removed'}", {})
+        elif keyword == "multipleOf" and was and base[keyword] != revision[keyword]:
+            old, new = base[keyword], revision[keyword]
+            if _divides(new, old):
+                continue  # every multiple of the old step is a multiple of the new one
+            yield ("multiple-of-changed", {"old": old, "new": new})
+
+
+def _divides(step: object, value: object) -> bool:
+    if not isinstance(step, int | float) or not isinstance(value, int | float) or not step:
+        return False
+    quotient = value / step
+    return bool(quotient == int(quotient))
+
+
+def check_keyed(base: Schema, revision: Schema, direction: str) -> Iterator[Finding]:
+    """``dependentRequired``, ``dependentSchemas``, ``patternProperties``: entries added or
+    removed by key; a ``dependentRequired`` entry whose list changed."""
+    for keyword, (stem, _phrase) in KEYED.items():
+        old, new = base.get(keyword), revision.get(keyword)
+        if not isinstance(old, Mapping) and not isinstance(new, Mapping):
+            continue
+        old = old if isinstance(old, Mapping) else {}
+        new = new if isinstance(new, Mapping) else {}
+        for key in sorted(old.keys() - new.keys(), key=str):
+            yield (f"{stem}-removed", {"key": key})
+        for key in sorted(new.keys() - old.keys(), key=str):
+            yield (f"{stem}-added", {"key": key})
+        if keyword != "dependentRequired":
+            continue
+        for key in sorted(old.keys() & new.keys(), key=str):
+            before, after = _names(old[key]), _names(new[key])
+            if before == after:
+                continue
+            if direction == "request" and after < before:
+                continue  # fewer co-required properties: requests only widen
+            if direction == "response" and after > before:
+                continue  # more co-required properties: responses only narrow
+            yield (
+                "dependent-required-changed",
+                {"key": key, "old": sorted(before), "new": sorted(after)},
+            )
+
+
+def _names(value: object) -> frozenset[str]:
+    return (
+        frozenset(v for v in value if isinstance(v, str))
+        if isinstance(value, list)
+        else (frozenset())
+    )
+
+
+def check_const(base: Schema, revision: Schema, direction: str) -> Iterator[Finding]:
+    """``const`` added (narrows), removed (widens) or changed (both)."""
+    old, new = base.get("const", _ABSENT), revision.get("const", _ABSENT)
+    if old is _ABSENT and new is _ABSENT:
+        return
+    if old is _ABSENT:
+        yield ("const-added", {"new": new})
+    elif new is _ABSENT:
+        yield ("const-removed", {"old": old})
+    elif json.dumps(old, sort_keys=True) != json.dumps(new, sort_keys=True):
+        yield ("const-changed", {"old": old, "new": new})
+
+
+def check_default(base: Schema, revision: Schema, direction: str) -> Iterator[Finding]:
+    """``default``: a changed default changes behaviour for clients that omit the value."""
+    old, new = base.get("default", _ABSENT), revision.get("default", _ABSENT)
+    if old is _ABSENT and new is _ABSENT:
+        return
+    if old is _ABSENT:
+        yield ("default-value-added", {"new": new})
+    elif new is _ABSENT:
+        yield ("default-value-removed", {"old": old})
+    elif json.dumps(old, sort_keys=True) != json.dumps(new, sort_keys=True):
+        yield ("default-value-changed", {"old": old, "new": new})
+
+
+def check_content(base: Schema, revision: Schema, direction: str) -> Iterator[Finding]:
+    """``contentMediaType`` and ``contentEncoding`` (how a string's content is encoded)."""
+    for keyword, suffix in (
+        ("contentMediaType", "content-media-type-changed"),
+        ("contentEncoding", "content-encoding-changed"),
+    ):
+        old, new = base.get(keyword), revision.get(keyword)
+        if old != new:
+            yield (
+                suffix,
+                {"old": "none" if old is None else old, "new": "none" if new is None else new},
+            )
+
+
+def check_discriminator(base: Schema, revision: Schema, direction: str) -> Iterator[Finding]:
+    """Discriminator added, removed, its property renamed, its mapping changed."""
+    old, new = base.get("discriminator"), revision.get("discriminator")
+    if not isinstance(old, Mapping) and not isinstance(new, Mapping):
+        return
+    if not isinstance(old, Mapping):
+        yield ("discriminator-added", {"new": _text(new, "propertyName")})
+        return
+    if not isinstance(new, Mapping):
+        yield ("discriminator-removed", {"old": _text(old, "propertyName")})
+        return
+    if old.get("propertyName") != new.get("propertyName"):
+        yield (
+            "discriminator-property-name-changed",
+            {"old": _text(old, "propertyName"), "new": _text(new, "propertyName")},
+        )
+    old_map, new_map = old.get("mapping"), new.get("mapping")
+    old_map = old_map if isinstance(old_map, Mapping) else {}
+    new_map = new_map if isinstance(new_map, Mapping) else {}
+    for suffix, keys in (
+        ("discriminator-mapping-removed", old_map.keys() - new_map.keys()),
+        ("discriminator-mapping-added", new_map.keys() - old_map.keys()),
+        (
+            "discriminator-mapping-changed",
+            {k for k in old_map.keys() & new_map.keys() if old_map[k] != new_map[k]},
+        ),
+    ):
+        if keys:
+            yield (suffix, {"values": ", ".join(sorted(str(k) for k in keys))})
+
+
+def _text(node: object, key: str) -> object:
+    return node.get(key, "none") if isinstance(node, Mapping) else "none"
+
+
+def check_access(base: Schema, revision: Schema, direction: str) -> Iterator[Finding]:
+    """``readOnly`` in requests and ``writeOnly`` in responses, set or cleared."""
+    keyword = "readOnly" if direction == "request" else "writeOnly"
+    was, now = base.get(keyword) is True, revision.get(keyword) is True
+    if was == now:
+        return
+    stem = "read-only" if keyword == "readOnly" else "write-only"
+    yield (f"became-{stem}" if now else f"became-not-{stem}", {})
+
+
+KEYWORD_CHECKS: tuple[tuple[frozenset[str], KeywordCheck], ...] = (
+    (frozenset({"type", "format"}), check_type),
+    (frozenset({"type", "nullable", "anyOf", "oneOf"}), check_nullable),
+    (frozenset({"enum", "x-extensible-enum"}), check_enum),
+    (frozenset({"pattern"}), check_pattern),
+    (_BOUNDED, check_constraints),
+    (frozenset(PRESENCE), check_presence),
+    (frozenset(KEYED), check_keyed),
+    (frozenset({"const"}), check_const),
+    (frozenset({"default"}), check_default),
+    (frozenset({"contentMediaType", "contentEncoding"}), check_content),
+    (frozenset({"discriminator"}), check_discriminator),
+    (frozenset({"readOnly", "writeOnly"}), check_access),
 )
-"""Every local check, run on each compared pair of schemas."""
+"""Every local check with the keywords that can make it report: a check runs on a pair of
+schemas only when one of them has one of its keywords."""

@@ -3,7 +3,9 @@
 The effective requirement list is the operation's ``security`` or else the document's. It is a
 list of alternatives (any one suffices); an empty or missing list, or an empty ``{}`` entry,
 is the anonymous alternative. Removing an alternative, or adding a scope to one, locks clients
-out (breaking); adding an alternative or dropping a scope does not.
+out (breaking); adding an alternative or dropping a scope does not. Allowing anonymous access
+(every requirement dropped, or an empty ``{}`` alternative added) is never breaking: clients
+that still send credentials keep working; taking it away is.
 """
 
 from __future__ import annotations
@@ -56,7 +58,25 @@ def check_security(
     ops = (old.label,)
     before, old_list = _effective(base, old)
     after, new_list = _effective(revision, new)
-    for name in sorted(before.keys() - after.keys()):
+    removed = sorted(before.keys() - after.keys() - {ANONYMOUS})
+    if ANONYMOUS in after and ANONYMOUS not in before:
+        # Anonymous access allowed now: clients that still send credentials keep working.
+        yield make_change(
+            "api-security-anonymous-access-added",
+            base=old_list,
+            revision=after[ANONYMOUS][1],
+            operations=ops,
+            requirements=", ".join(removed) or "none",
+        )
+        removed = []
+    elif ANONYMOUS in before and ANONYMOUS not in after:
+        yield make_change(
+            "api-security-anonymous-access-removed",
+            base=before[ANONYMOUS][1],
+            revision=new_list,
+            operations=ops,
+        )
+    for name in removed:
         yield make_change(
             "api-security-removed",
             base=before[name][1],
@@ -64,7 +84,7 @@ def check_security(
             operations=ops,
             requirement=name,
         )
-    for name in sorted(after.keys() - before.keys()):
+    for name in sorted(after.keys() - before.keys() - {ANONYMOUS}):
         yield make_change(
             "api-security-added",
             base=old_list,
@@ -75,10 +95,10 @@ def check_security(
     for name in sorted(before.keys() & after.keys()):
         (old_schemes, old_where), (new_schemes, new_where) = before[name], after[name]
         added = {s for scheme in old_schemes for s in new_schemes[scheme] - old_schemes[scheme]}
-        removed = {s for scheme in old_schemes for s in old_schemes[scheme] - new_schemes[scheme]}
+        dropped = {s for scheme in old_schemes for s in old_schemes[scheme] - new_schemes[scheme]}
         for rule, scopes in (
             ("api-security-scope-added", added),
-            ("api-security-scope-removed", removed),
+            ("api-security-scope-removed", dropped),
         ):
             if scopes:
                 yield make_change(
