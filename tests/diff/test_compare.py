@@ -557,3 +557,32 @@ def test_an_empty_pattern_is_no_pattern() -> None:
     assert [(c.rule_id, c.level) for c in diff(api(""), api(r"^\w+$")).changes] == [
         ("request-parameter-pattern-added", "breaking")
     ]
+
+
+@pytest.mark.parametrize("version", ["3.0.3", "3.1.0", "3.2.0"])
+def test_an_optional_model_we_build_is_seen_as_nullable_at_every_version(version: str) -> None:
+    # 3.0.3 spells Optional[Model] as anyOf [$ref, {nullable, enum: [null]}]: still a null branch.
+    from typing import Optional
+
+    from pydantic import BaseModel
+
+    import openapi_builder as ob
+
+    class Item(BaseModel):
+        a: int
+
+    class Before(BaseModel):
+        item: Item
+
+    class After(BaseModel):
+        item: Optional[Item]  # noqa: UP045 - the spelling users write
+
+    def build(model: type[BaseModel]) -> dict[str, Any]:
+        operation = ob.Operation("POST", "/x", request_body=model, response_model=model)
+        return ob.API("T", "1", version, operations=[operation]).build()
+
+    report = ob.diff(build(Before), build(After))
+    assert sorted((c.rule_id, c.level) for c in report.changes) == [
+        ("request-property-became-nullable", "info"),
+        ("response-property-became-nullable", "breaking"),
+    ]

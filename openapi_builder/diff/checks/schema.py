@@ -31,8 +31,14 @@ def types_of(schema: Schema) -> frozenset[str] | None:
 
 
 def is_null_schema(schema: object) -> bool:
-    """True for ``{"type": "null"}``: pydantic's way to spell Optional inside anyOf."""
-    return isinstance(schema, Mapping) and schema.get("type") == "null" and len(schema) == 1
+    """True for a branch that admits only null: ``{"type": "null"}`` (pydantic's Optional
+    inside anyOf), or 3.0's ``{"nullable": true, "enum": [null]}`` (with or without a type)."""
+    if not isinstance(schema, Mapping):
+        return False
+    if schema.get("type") == "null" and len(schema) == 1:
+        return True
+    extra = set(schema) - {"type", "nullable", "enum"}
+    return schema.get("nullable") is True and schema.get("enum") == [None] and not extra
 
 
 def is_nullable(schema: Schema) -> bool:
