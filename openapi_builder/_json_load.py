@@ -117,20 +117,17 @@ def _count_containers(text: str) -> int:
 
 def _depth_exceeds(data: Any, limit: int) -> bool:
     """Whether decoded JSON nests more than ``limit`` arrays and objects deep (iteratively)."""
-    level = [data] if type(data) in (dict, list) else []
-    depth = 0
-    while level:
-        depth += 1
+    stack = [(data, 1)] if type(data) in (dict, list) else []
+    pop, push = stack.pop, stack.append
+    while stack:
+        node, depth = pop()
         if depth > limit:
             return True
-        below: list[Any] = []
-        for node in level:
-            below.extend(
-                child
-                for child in (node.values() if type(node) is dict else node)
-                if type(child) in (dict, list)
-            )
-        level = below
+        below = depth + 1
+        for child in node.values() if type(node) is dict else node:
+            kind = type(child)
+            if kind is dict or kind is list:
+                push((child, below))
     return False
 
 

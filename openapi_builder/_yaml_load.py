@@ -44,7 +44,7 @@ from yaml.resolver import Resolver
 from openapi_builder.errors import LoadError
 from openapi_builder.limits import MAX_ALIAS_NODES, MAX_DEPTH
 
-__all__ = ["MAX_ALIAS_NODES", "MAX_DEPTH", "PARSER", "parse_yaml"]
+__all__ = ["MAX_ALIAS_NODES", "MAX_DEPTH", "PARSER", "parse_yaml", "parse_yaml_with_marks"]
 
 
 #: The parser class whose event stream is read: libyaml's when PyYAML was built with it.
@@ -98,6 +98,7 @@ class _Frame:
         "key",
         "keys",
         "mark",
+        "marks",
         "merge_mark",
         "merges",
         "size",
@@ -115,6 +116,8 @@ class _Frame:
         self.keys: dict[str, Any] = {}  # explicit key -> its mark, for duplicate messages
         self.merges: list[dict[str, Any]] | None = None
         self.merge_mark: Any = None
+        # Where each member's value starts: key -> mark, or one mark per item.
+        self.marks: Any = {} if is_map else []
 
 
 def _unshare(root: Any) -> Any:
@@ -168,6 +171,9 @@ class _Builder:
         self.alias_nodes = 0
         self.shared = False  # whether an alias attached an object that appears twice
         self.stack: list[_Frame] = []  # the open containers (read when the parser fails)
+        # id(container) -> its members' value marks; only kept while no alias or merge key
+        # made the tree differ from the text (then positions fall back to composing).
+        self.marks: dict[int, Any] | None = {}
 
     def error(self, message: str, mark: Any) -> LoadError:
         return LoadError(message, source=self.source, line=mark.line + 1, column=mark.column + 1)
@@ -279,11 +285,14 @@ class _Builder:
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 frame = stack.pop()
                 value = self.finish_mapping(frame) if frame.is_map else frame.value
+                if self.marks is not None:
+                    self.marks[id(value)] = frame.marks
                 if frame.anchor is not None:
                     self.open_anchors.discard(frame.anchor)
                     self.define(frame.anchor, value, frame.size, frame.mark)
                 root = self.attach(stack, value, frame.size, frame.mark)
             elif kind is AliasEvent:
+                self.marks = None
                 root = self.alias(stack, event)
             elif kind is DocumentStartEvent:
                 documents += 1
@@ -359,8 +368,10 @@ class _Builder:
         top.size += size
         if not top.is_map:
             top.value.append(value)
+            top.marks.append(mark)
             return None
         if top.key is None:  # the value of a merge key
+            self.marks = None
             sources = value if type(value) is list else [value]
             if not all(type(source) is dict for source in sources):
                 raise self.error(
@@ -372,6 +383,7 @@ class _Builder:
             top.merges.extend(sources)
         else:
             top.value[top.key] = value
+            top.marks[top.key] = mark
         top.awaiting_key = True
         return None
 
@@ -477,11 +489,19 @@ def _to_float(text: str) -> float:
 
 def parse_yaml(text: str, source: str | None) -> tuple[Any, Any]:
     """Parse one YAML document; return (root value, root mark). Raises LoadError."""
+    root, mark, _ = parse_yaml_with_marks(text, source)
+    return root, mark
+
+
+def parse_yaml_with_marks(text: str, source: str | None) -> tuple[Any, Any, dict[int, Any] | None]:
+    """``parse_yaml``, plus where each value starts: ``id(container)`` -> its members' marks
+    (a dict by key, or a list by index), or ``None`` when aliases or merge keys were used."""
     parser = None
     builder = _Builder(source)
     try:
         parser = PARSER(text)  # the pure-Python reader already checks characters here
-        return builder.run(parser)
+        root, mark = builder.run(parser)
+        return root, mark, builder.marks
     except yaml.MarkedYAMLError as exc:
         raise (_too_deep(builder, exc, text) or _syntax_error(exc, text, source)) from None
     except yaml.reader.ReaderError as exc:

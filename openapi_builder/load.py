@@ -25,7 +25,7 @@ import yaml
 
 from openapi_builder._gc import paused_gc
 from openapi_builder._json_load import JsonOffsets, line_column, parse_json
-from openapi_builder._yaml_load import MERGE, PARSER, parse_yaml
+from openapi_builder._yaml_load import MERGE, PARSER, parse_yaml_with_marks
 from openapi_builder.errors import LoadError
 from openapi_builder.limits import DEFAULT_MAX_BYTES
 
@@ -247,11 +247,12 @@ _KINDS = {
 @paused_gc()
 def _parse(text: str, source: str | None, suffix: str) -> LoadedDocument:
     fmt = _sniff(text, suffix)
+    marks = None
     if fmt == "json":
         data = parse_json(text, source)
         line, column = line_column(text, len(text) - len(text.lstrip(_JSON_WS)))
     else:
-        data, mark = parse_yaml(text, source)
+        data, mark, marks = parse_yaml_with_marks(text, source)
         line, column = mark.line + 1, mark.column + 1
     if type(data) is not dict:
         raise LoadError(
@@ -261,7 +262,10 @@ def _parse(text: str, source: str | None, suffix: str) -> LoadedDocument:
             line=line,
             column=column,
         )
-    return LoadedDocument(data=data, source=source, format=fmt, _locator=_Locator(text, fmt))
+    locator = _Locator(text, fmt)
+    if marks is not None:
+        locator.use_marks(data, (line, column), marks)
+    return LoadedDocument(data=data, source=source, format=fmt, _locator=locator)
 
 
 # -- positions --------------------------------------------------------------------------------
@@ -281,14 +285,18 @@ def parse_pointer(pointer: str) -> tuple[str, ...]:
 class _Locator:
     """Positions of nodes in a document's text; builds its indexes on first use."""
 
-    __slots__ = ("_checkpoints", "_format", "_json", "_text", "_yaml")
+    __slots__ = ("_checkpoints", "_format", "_json", "_marks", "_text", "_yaml")
 
     def __init__(self, text: str, fmt: Format) -> None:
         self._text = text
         self._format = fmt
         self._json: JsonOffsets | None = None
-        self._yaml: _YamlNodes | None = None
+        self._yaml: _YamlNodes | _YamlMarks | None = None
         self._checkpoints: tuple[list[int], list[int], list[int]] | None = None
+
+    def use_marks(self, data: Any, root: tuple[int, int], marks: dict[int, Any]) -> None:
+        """Answer YAML lookups from the marks the loader kept (no second parse)."""
+        self._yaml = _YamlMarks(data, root, marks)
 
     def position(self, tokens: tuple[str, ...]) -> tuple[int, int] | None:
         if self._format == "json":
@@ -315,6 +323,36 @@ class _Locator:
         lines.insert(i + 1, line)
         line_starts.insert(i + 1, line_start)
         return line, offset - line_start + 1
+
+
+class _YamlMarks:
+    """Positions in YAML from the marks recorded while loading (a tree without aliases)."""
+
+    __slots__ = ("_data", "_marks", "_root")
+
+    def __init__(self, data: Any, root: tuple[int, int], marks: dict[int, Any]) -> None:
+        self._data = data  # kept alive: the marks are keyed by the identity of its containers
+        self._root = root
+        self._marks = marks
+
+    def position(self, tokens: tuple[str, ...]) -> tuple[int, int] | None:
+        node = self._data
+        mark: Any = None
+        for token in tokens:
+            members = self._marks.get(id(node))
+            if members is None:
+                return None
+            if type(node) is dict:
+                if token not in node:
+                    return None
+                mark, node = members[token], node[token]
+            elif type(node) is list and _is_index(token, len(node)):
+                mark, node = members[int(token)], node[int(token)]
+            else:
+                return None
+        if mark is None:
+            return self._root
+        return mark.line + 1, mark.column + 1
 
 
 class _YamlNodes:

@@ -153,3 +153,36 @@ def test_an_example_warning_points_at_the_caller_and_is_a_user_warning() -> None
     assert issubclass(ob.ExampleWarning, UserWarning)
     assert caught[0].filename == __file__
     assert "strict_examples=True" in str(caught[0].message)
+
+
+def test_a_backtracking_pattern_with_a_mismatching_example_builds_without_hanging() -> None:
+    # Python's re backtracks exponentially on this pair; the check runs in jsonschema-rs.
+    import subprocess
+    import sys
+    import textwrap
+
+    code = textwrap.dedent(
+        r"""
+        import warnings
+        from typing import Annotated
+        from pydantic import BaseModel, Field
+        import openapi_builder as ob
+
+        P = r"^(https?:\/\/)?([\da-z\.-]+)\.([a-z\.]{2,6})([\/\w \.-]*)*\/?$"
+        URL = "http://www.example.com/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"
+
+        class Site(BaseModel):
+            url: Annotated[str, Field(pattern=P, examples=[URL])]
+
+        api = ob.API("T", "1", operations=[ob.Operation("GET", "/s", response_model=Site)])
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            api.build()
+        print(sum(isinstance(w.message, ob.ExampleWarning) for w in caught))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "1"

@@ -563,8 +563,51 @@ def test_positions_are_lazy_and_columns_count_characters() -> None:
     assert doc._locator._json is None  # nothing indexed before the first question
     assert doc.position("/é/ü") == (1, 13)
     yaml_doc = load_document("é: {ü: 1}\n")
-    assert yaml_doc._locator._yaml is None
     assert yaml_doc.position("/é/ü") == (1, 8)
+
+
+YAML_POSITIONS = """\
+openapi: 3.1.0
+info: {title: "T", version: '1'}
+paths:
+  /a:
+    get:
+      parameters:
+      - name: q
+        in: query
+      - {name: r, in: header}
+      responses:
+        '200':
+          description: |
+            text
+          content: {}
+list: [1, [2, 3], {x: y}]
+"""
+
+
+def _pointers(data: Any, prefix: str = "") -> list[str]:
+    found = [prefix]
+    items = data.items() if isinstance(data, dict) else enumerate(data)
+    for key, value in items:
+        pointer = f"{prefix}/{str(key).replace('~', '~0').replace('/', '~1')}"
+        found.extend(_pointers(value, pointer) if isinstance(value, dict | list) else [pointer])
+    return found
+
+
+@pytest.mark.parametrize(
+    "extra", ["", "anchors: &a {k: v}\nuse: *a\n", "m: &m {k: 1}\nn: {<<: *m}\n"]
+)
+def test_yaml_positions_from_the_loader_equal_those_of_the_composed_graph(extra: str) -> None:
+    from openapi_builder.load import _YamlNodes
+
+    text = YAML_POSITIONS + extra
+    document = load_document(text)
+    composed = _YamlNodes(text)
+    for pointer in _pointers(document.data):
+        tokens = tuple(t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:])
+        assert document.position(pointer) == composed.position(tokens), pointer
+    assert document.position("/paths/~1a/get/parameters/1/name") == (9, 16)
+    assert document.position("/nowhere") is None
 
 
 # -- the real corpus ------------------------------------------------------------------------

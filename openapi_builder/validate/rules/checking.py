@@ -123,6 +123,23 @@ class CheckingView:
         wrapper = {"$ref": f"{_BASE}#/{escape(_SITES)}/{self.slots[id(schema)]}"}
         return self.cls(wrapper, registry=self.registry, validate_formats=False)
 
+    def verifiable(self, schema: Any) -> bool:
+        """Whether values can be checked against ``schema`` (no ``$ref`` leaves the document)."""
+        if self.registry is None:
+            self._build()
+        return id(schema) in self.slots and id(schema) not in self.unverifiable
+
+    def batch_validator(self, schemas: list[Any]) -> Any:
+        """One validator for an array whose item ``i`` is checked against ``schemas[i]``.
+
+        Raises ``ValueError`` (or ``ReferencingError``) when jsonschema-rs refuses a schema.
+        """
+        if self.registry is None:
+            self._build()
+        refs = [{"$ref": f"{_BASE}#/{escape(_SITES)}/{self.slots[id(s)]}"} for s in schemas]
+        keyword = "items" if self.old else "prefixItems"  # draft 4's tuple form
+        return self.cls({keyword: refs}, registry=self.registry, validate_formats=False)
+
     # -- building -------------------------------------------------------------------------
 
     def _build(self) -> None:

@@ -19,7 +19,6 @@ What the specification says, and so what is reported:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -65,77 +64,56 @@ def _checked_sites(ctx: Context, kind: str) -> Iterator[InstanceSite]:
         yield site
 
 
-class _Checker:
-    """Validators per (direction, schema), built against one registry per direction."""
-
-    def __init__(self, ctx: Context, sites: list[InstanceSite]) -> None:
-        self.ctx = ctx
-        self.views: dict[str, CheckingView] = {}
-        self.directions = {id(site): direction_of(site) for site in sites}
-        for site in sites:
-            direction = self.directions[id(site)]
-            view = self.views.get(direction)
-            if view is None:
-                view = self.views[direction] = CheckingView(
-                    ctx.document, ctx.version.key, direction
-                )
-            view.add(site.schema)
-        self.validators: dict[tuple[str, int], Any] = {}
-
-    def validator(self, site: InstanceSite) -> Any:
-        direction = self.directions[id(site)]
-        key = (direction, id(site.schema))
-        if key not in self.validators:
-            try:
-                self.validators[key] = self.views[direction].validator(site.schema)
-            except (ValueError, jsonschema_rs.ReferencingError):
-                # An unresolvable $ref or an invalid schema: other rules report those.
-                self.validators[key] = None
-        return self.validators[key]
+Failure = tuple[str, tuple[Any, ...]]  # jsonschema-rs's message, the path inside the value
 
 
-def _content_key(schema: Any, value: Any) -> tuple[str, str] | None:
-    """A key for the pair when the outcome depends on nothing else (no ``$ref`` inside)."""
-    try:
-        text = json.dumps(schema, sort_keys=True)
-        if '"$ref"' in text:
-            return None
-        return text, json.dumps(value, sort_keys=True)
-    except (TypeError, ValueError):  # not JSON data: check it the slow way
-        return None
-
-
-def _failures(ctx: Context, kind: str) -> Iterator[tuple[InstanceSite, Any]]:
-    """Each site whose value fails its schema, with jsonschema-rs's first error."""
+def _failures(ctx: Context, kind: str) -> Iterator[tuple[InstanceSite, Failure]]:
+    """Each site whose value fails its schema, in document order, with the first failure."""
     sites = list(_checked_sites(ctx, kind))
-    if not sites:
-        return
-    checker = _Checker(ctx, sites)
-    # Generated documents repeat the same (schema, value) pair thousands of times (every
-    # optional field's `default: null`); a pair without $refs is valid or not wherever it is.
-    known_valid: set[tuple[str, str, str]] = set()
+    by_direction: dict[str, list[InstanceSite]] = {}
     for site in sites:
-        content = _content_key(site.schema, site.value)
-        key = None if content is None else (checker.directions[id(site)], *content)
-        if key is not None and key in known_valid:
-            continue
-        validator = checker.validator(site)
-        if validator is None:
-            continue
+        by_direction.setdefault(direction_of(site), []).append(site)
+    failed: dict[int, Failure] = {}
+    for direction, group in by_direction.items():
+        view = CheckingView(ctx.document, ctx.version.key, direction)
+        for site in group:
+            view.add(site.schema)
+        failed.update(_check_group(view, [site for site in group if view.verifiable(site.schema)]))
+    for site in sites:
+        if id(site) in failed:
+            yield site, failed[id(site)]
+
+
+def _check_group(view: CheckingView, sites: list[InstanceSite]) -> dict[int, Failure]:
+    """One jsonschema-rs pass for the whole group: its values as one array, each item checked
+    against its own schema. Should jsonschema-rs refuse one schema or value, the group is
+    checked site by site instead, so that one cannot hide the others."""
+    if not sites:
+        return {}
+    try:
+        batch = view.batch_validator([site.schema for site in sites])
+        first: dict[int, Failure] = {}
+        for error in batch.iter_errors([site.value for site in sites]):
+            path = tuple(error.instance_path)
+            if path and isinstance(path[0], int) and path[0] not in first:
+                first[path[0]] = (str(error.message), path[1:])
+        return {id(sites[index]): failure for index, failure in first.items()}
+    except (ValueError, jsonschema_rs.ReferencingError):
+        pass
+    failed: dict[int, Failure] = {}
+    for site in sites:
         try:
-            error = next(iter(validator.iter_errors(site.value)), None)
+            error = next(iter(view.validator(site.schema).iter_errors(site.value)), None)
         except (ValueError, jsonschema_rs.ReferencingError):
-            continue  # a value jsonschema-rs cannot take (not JSON data)
-        if error is None:
-            if key is not None:
-                known_valid.add(key)
-            continue
-        yield site, error
+            continue  # a broken schema (other rules report it) or a value that is not JSON
+        if error is not None:
+            failed[id(site)] = (str(error.message), tuple(error.instance_path))
+    return failed
 
 
-def _finding(rule_id: str, site: InstanceSite, error: Any) -> Finding:
-    where = pointer_of(site.loc) + "".join(f"/{escape(str(t))}" for t in error.instance_path)
-    message = str(error.message)
+def _finding(rule_id: str, site: InstanceSite, failure: Failure) -> Finding:
+    message, path = failure
+    where = pointer_of(site.loc) + "".join(f"/{escape(str(token))}" for token in path)
     detail = message if len(message) <= 100 else message[:97] + "..."
     return Finding(
         rule_id,
