@@ -169,15 +169,25 @@ def _cmd_diff(args: argparse.Namespace, io: Io) -> int:
 
 def _cmd_rules(args: argparse.Namespace, io: Io) -> int:
     """``rules``: both catalogues, as the commands use them."""
-    io.out.write("validate rules (openapi-builder validate)\n\n")
-    rows = [(r.id, r.severity, "on" if r.enabled else "off", r.rationale) for r in LINT_RULES]
-    header = ("ID", "SEVERITY", "DEFAULT", "RATIONALE")
-    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(3)]
+    io.out.write("validate rules (openapi-builder validate): default severity per version\n\n")
+    rows = [
+        (
+            r.id,
+            *(
+                (r.severity_for(v) or "-") if r.enabled else "off"
+                for v in ("2.0", "3.0", "3.1", "3.2")
+            ),
+            r.rationale,
+        )
+        for r in LINT_RULES
+    ]
+    header = ("ID", "2.0", "3.0", "3.1", "3.2", "RATIONALE")
+    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(5)]
     for row in (header, *rows):
         io.out.write(
-            "  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True))
+            "  ".join(cell.ljust(width) for cell, width in zip(row[:5], widths, strict=True))
         )
-        io.out.write(f"  {row[3]}\n")
+        io.out.write(f"  {row[5]}\n")
     io.out.write("\ndiff rules (openapi-builder diff)\n\n")
     table = format_rules_table()
     io.out.write(table if table.endswith("\n") else table + "\n")

@@ -25,7 +25,7 @@ from openapi_builder.validate.rules import schemas as schema_rules
 from openapi_builder.validate.rules.context import Context
 from openapi_builder.validate.versions import VersionKey
 
-__all__ = ["LINT_RULES", "RULES_BY_ID", "VERSIONS", "Check", "Rule"]
+__all__ = ["LINT_RULES", "RULES_BY_ID", "VERSIONS", "Check", "Rule", "severity_table"]
 
 Check = Callable[[Context], Iterable[Finding]]
 
@@ -312,3 +312,26 @@ LINT_RULES: tuple[Rule, ...] = (
 )
 
 RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in LINT_RULES}
+
+
+def severity_table() -> str:
+    """The catalogue as a Markdown table: default severity per version, and its basis.
+
+    The README holds this table verbatim (a test keeps it so); ``off`` means the rule is off
+    by default, ``-`` that it does not apply to that version.
+    """
+    lines = [
+        "| rule | 2.0 | 3.0 | 3.1 | 3.2 | why (the specification's words, or an opinion) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for rule in LINT_RULES:
+        cells = []
+        for version in VERSIONS:
+            if not rule.enabled:
+                cells.append("off")
+            else:
+                severity = rule.severity_for(version)
+                cells.append(severity if severity is not None else "-")
+        basis = rule.basis.replace("|", "\\|")
+        lines.append(f"| `{rule.id}` | {' | '.join(cells)} | {basis} |")
+    return "\n".join(lines) + "\n"

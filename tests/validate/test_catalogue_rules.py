@@ -83,3 +83,45 @@ def test_style_rules_run_only_when_enabled(rule_id: str) -> None:
     assert not [p for p in validate(path).problems if p.rule_id == rule_id]
     enabled = validate(path, rules={rule_id: "info"})
     assert [p.severity for p in enabled.problems if p.rule_id == rule_id] == ["info"]
+
+
+def test_the_readme_severity_table_is_the_catalogue() -> None:
+    from openapi_builder.validate.catalogue import severity_table
+
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- validate-rules:start -->\n", 1)[1]
+    assert block.split("<!-- validate-rules:end -->", 1)[0] == severity_table()
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "version", "severity"),
+    [
+        ("default-violates-schema", "2.0", "error"),
+        ("default-violates-schema", "3.0", "error"),
+        ("default-violates-schema", "3.1", "warning"),
+        ("default-violates-schema", "3.2", "warning"),
+        ("example-violates-schema", "3.0", "warning"),
+        ("path-template-name-repeated", "3.1", "warning"),
+        ("path-template-name-repeated", "3.2", "error"),
+        ("no-identical-paths", "2.0", "warning"),
+        ("no-identical-paths", "3.0", "error"),
+        ("allof-required-undefined", "3.1", "warning"),
+        ("no-$ref-siblings", "3.1", None),
+        ("nullable-type-sibling", "3.0", "warning"),
+        ("nullable-type-sibling", "3.1", None),
+    ],
+)
+def test_severities_follow_the_words_of_each_version(
+    rule_id: str, version: str, severity: str | None
+) -> None:
+    assert RULES_BY_ID[rule_id].severity_for(version) == severity  # type: ignore[arg-type]
+
+
+def test_every_error_rule_rests_on_a_must() -> None:
+    from openapi_builder.validate.catalogue import VERSIONS
+
+    for rule in LINT_RULES:
+        if any(rule.severity_for(v) == "error" for v in VERSIONS):
+            assert "MUST" in rule.basis or "REQUIRED" in rule.basis, rule.id
