@@ -69,6 +69,8 @@ _BOOL_TRUE = frozenset({"yes", "true", "on"})
 _BOOL_FALSE = frozenset({"no", "false", "off"})
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _KIND = {BOOL: "a boolean", NULL: "null", FLOAT: "a number"}
+_UNSEEN = object()
+_PLAIN_CACHE = 1 << 16  # distinct plain scalar texts remembered per document
 _DEEPER_THAN = (
     f"the document nests deeper than {MAX_DEPTH} levels of mappings and sequences; "
     "this is not a real OpenAPI document: flatten it (e.g. with $ref)"
@@ -260,18 +262,56 @@ class _Builder:
         """Read events until the single document ends; return (root value, root mark)."""
         get_event = parser.get_event
         stack = self.stack
+        plain: dict[str, Any] = {}
         documents = 0
         while True:
             event = get_event()
             kind = type(event)
             if kind is ScalarEvent:
                 top = stack[-1] if stack else None
+                text: str = event.value
+                untagged = event.tag is None
                 if top is not None and top.is_map and top.awaiting_key:
-                    self.take_key(top, self.key_of(event), event.start_mark)
+                    if (
+                        untagged
+                        and text not in top.keys
+                        and not (text == "<<" and event.implicit[0])
+                    ):
+                        # The common key, inlined: plain or quoted text, new in this mapping.
+                        top.keys[text] = event.start_mark
+                        top.key = text
+                        top.awaiting_key = False
+                    else:
+                        self.take_key(top, self.key_of(event), event.start_mark)
                     if event.anchor is not None:
-                        self.define(event.anchor, event.value, 1, event.start_mark)
+                        self.define(event.anchor, text, 1, event.start_mark)
                     continue
-                value = self.scalar_value(event)
+                if untagged and not event.implicit[0]:
+                    value: Any = text  # quoted: a string
+                elif untagged:
+                    # Plain scalars repeat ("string", "object", "true"): resolve each text once.
+                    value = plain.get(text, _UNSEEN)
+                    if value is _UNSEEN:
+                        value = self.scalar_value(event)
+                        if len(plain) < _PLAIN_CACHE:
+                            plain[text] = value
+                else:
+                    value = self.scalar_value(event)
+                if (
+                    event.anchor is None
+                    and top is not None
+                    and (top.key is not None or not top.is_map)
+                ):
+                    # The common value, inlined: an entry of a mapping or an item of a list.
+                    top.size += 1
+                    if top.is_map:
+                        top.value[top.key] = value
+                        top.marks[top.key] = event.start_mark
+                        top.awaiting_key = True
+                    else:
+                        top.value.append(value)
+                        top.marks.append(event.start_mark)
+                    continue
                 if event.anchor is not None:
                     self.define(event.anchor, value, 1, event.start_mark)
                 root = self.attach(stack, value, 1, event.start_mark)
