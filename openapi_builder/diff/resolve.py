@@ -1,9 +1,10 @@
 """Local ``$ref`` resolution for one document, memoized and safe against alias cycles.
 
-Only same-document references (``#/...``) are followed. Remote ones (``other.yaml#/X``,
-``https://...``) are never fetched: they come back as :class:`Unresolved`, as do dangling
-references and chains of ``$ref`` that loop on themselves, so the diff can report them instead
-of crashing.
+Only same-document references (``#/...``, percent-encoding decoded) are followed: a
+multi-file spec is bundled into one document before the diff (``sources``), so its file
+references are same-document ones by then. Remote ones (``https://...``) are never fetched:
+they come back as :class:`Unresolved`, as do dangling references and chains of ``$ref`` that
+loop on themselves, so the diff can report them instead of crashing.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote
 
 from openapi_builder.diff.pointer import last_token, unescape
 
@@ -49,7 +51,7 @@ class Resolver:
             return self._targets[ref]
         found: tuple[Mapping[str, Any], str] | None = None
         if ref.startswith("#"):
-            pointer = ref[1:]
+            pointer = unquote(ref[1:]) if "%" in ref else ref[1:]
             node: Any = self.document
             ok = pointer == "" or pointer.startswith("/")
             for token in pointer.split("/")[1:] if ok else ():

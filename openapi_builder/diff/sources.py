@@ -1,4 +1,13 @@
-"""Where documents come from: a file path, or ``GITREV:path`` read with ``git show``."""
+"""Where documents come from: a file path, or ``GITREV:path`` read with ``git show``.
+
+A document's local file ``$ref``s are followed (relative to the file holding each, never out
+of the entry's folder, never over the network), at the same revision for ``GITREV:path``, and
+the files bundled into one document (``openapi_builder.docset``), so the diff compares what
+every reference reaches: a change in a shared file is found once, at its definition, and an
+inline schema moved into its own file compares equal. A local reference that cannot be
+followed stops the diff (``LoadError``): a verdict that skipped it could miss a breaking
+change. Remote URLs are never fetched; the diff reports them as unresolvable.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +18,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from openapi_builder.docset import (
+    Bundle,
+    bundle_set,
+    load_document_set,
+    load_git_document_set,
+)
 from openapi_builder.errors import LoadError
-from openapi_builder.load import load_document, loads
+from openapi_builder.load import LoadedDocument, load_document
 
 # `REV:path` where REV has no path separator of its own; `C:\x` (a drive) is not a revision.
 _GIT_SPEC = re.compile(r"^(?P<rev>[^:/\\\s][^:\s]*):(?P<path>.+)$")
@@ -46,15 +61,47 @@ def read_spec_with_positions(
     """Like :func:`read_spec_source`, plus a JSON pointer -> (line, column) lookup for files.
 
     The lookup is ``None`` for ``GITREV:path`` sources: there is no file in the work tree
-    whose lines an annotation could point at.
+    whose lines an annotation could point at. It answers for pointers into the entry file;
+    for a part bundled from another file it returns ``None``.
     """
     if isinstance(spec, str) and is_git_spec(spec, cwd=cwd):
-        return _read_git(spec, cwd), None
-    loaded = load_document(Path(cwd or ".") / os.fspath(spec))
-    return loaded.data, loaded.position
+        match = _GIT_SPEC.match(spec)
+        assert match is not None
+        entry = _read_git(spec, cwd)
+        docset = load_git_document_set(match["rev"], match["path"], cwd=cwd, entry_document=entry)
+        return _bundled(bundle_set(docset)).document, None
+    bundle = _bundled(
+        bundle_set(load_document_set(os.path.join(os.fspath(cwd or ""), os.fspath(spec))))
+    )
+    return bundle.document, _locator(bundle)
 
 
-def _read_git(spec: str, cwd: str | os.PathLike[str] | None) -> dict[str, Any]:
+def _bundled(bundle: Bundle) -> Bundle:
+    """``bundle``, unless a local reference could not be followed: that stops the diff."""
+    local = [issue for issue in bundle.issues if not issue.remote]
+    if local:
+        first = min(local, key=lambda i: (i.source, i.line or 0, i.column or 0))
+        more = f" ({len(local) - 1} more such $ref)" if len(local) > 1 else ""
+        raise LoadError(
+            f"{first.message}; {first.hint}{more}",
+            source=first.source,
+            line=first.line,
+            column=first.column,
+        )
+    return bundle
+
+
+def _locator(bundle: Bundle) -> Callable[[str], tuple[int, int] | None]:
+    entry = bundle.docset.entry
+
+    def position(pointer: str) -> tuple[int, int] | None:
+        file, inner = bundle.origin(pointer)
+        return bundle.docset.files[entry].position(inner) if file == entry else None
+
+    return position
+
+
+def _read_git(spec: str, cwd: str | os.PathLike[str] | None) -> LoadedDocument:
     match = _GIT_SPEC.match(spec)
     assert match is not None
     rev, path = match["rev"], match["path"]
@@ -81,4 +128,7 @@ def _read_git(spec: str, cwd: str | os.PathLike[str] | None) -> dict[str, Any]:
             "exists (git fetch?) and the path is relative to the current directory",
             source=spec,
         )
-    return loads(done.stdout, source=spec)
+    try:
+        return load_document(done.stdout)
+    except LoadError as error:  # read from bytes: name the revision and path instead
+        raise LoadError(error.reason, source=spec, line=error.line, column=error.column) from None

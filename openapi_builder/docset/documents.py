@@ -59,6 +59,7 @@ class RefIssue:
     source: str
     line: int | None = None
     column: int | None = None
+    remote: bool = False  # a URL: never fetched, and nothing local is missing
 
     @property
     def location(self) -> str:
@@ -168,11 +169,13 @@ def load_git_document_set(
     root: str | None = None,
     max_files: int = DEFAULT_MAX_FILES,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    entry_document: LoadedDocument | None = None,
 ) -> DocumentSet:
     """Like ``load_document_set``, reading ``path`` and its files at git revision ``rev``.
 
     ``path`` and ``root`` are relative to ``cwd`` (default: the current directory), as in
     ``git show REV:./path``; every referenced file is read at the same revision.
+    ``entry_document`` is the entry already read from that revision, if it is.
 
     Raises:
         LoadError: git is missing or fails, the entry is not in that revision, or it lies
@@ -194,7 +197,7 @@ def load_git_document_set(
             source=spec,
         )
     reader = GitReader(rev, root_repo, cwd=cwd, label_root=root_label, max_bytes=max_bytes)
-    found = reader.read_many([entry])[entry]
+    found = entry_document or reader.read_many([entry])[entry]
     if isinstance(found, LoadError):
         raise LoadError(found.reason, source=spec, line=found.line, column=found.column)
     return _collect(entry, found, reader, spec, max_files)
@@ -300,6 +303,7 @@ def _collect(
                 source=docset.source(name),
                 line=line_column[0] if line_column else None,
                 column=line_column[1] if line_column else None,
+                remote=problem.remote,
             )
         )
     return docset

@@ -29,10 +29,11 @@ class FileRef:
 
 @dataclass(frozen=True, slots=True)
 class RefProblem:
-    """Why a reference is not followed, and what would fix it."""
+    """Why a reference is not followed, and what would fix it; ``remote`` for URLs."""
 
     message: str
     hint: str
+    remote: bool = False
 
 
 def fragment_of(pointer: str) -> str:
@@ -59,6 +60,7 @@ def parse_ref(ref: str, holder: str) -> FileRef | RefProblem:
         return RefProblem(
             f"remote $ref {ref!r} is not fetched",
             "copy the document into the spec's folder and refer to it by a relative path",
+            remote=True,
         )
     if where.lower().startswith("file:"):
         return RefProblem(
