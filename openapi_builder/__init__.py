@@ -19,6 +19,7 @@ from openapi_builder.declare import (
     Tag,
 )
 from openapi_builder.diff import DiffReport, ReportedChange, diff
+from openapi_builder.docset import bundle
 from openapi_builder.errors import (
     ConfigError,
     DeclarationError,
@@ -59,6 +60,7 @@ __all__ = [
     "SpecValidationError",
     "Tag",
     "ValidationReport",
+    "bundle",
     "diff",
     "load",
     "load_document",

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import openapi_builder as ob
+from openapi_builder.cli._bundle import cmd_bundle
 from openapi_builder.cli._common import EXIT_FINDINGS, EXIT_OK, PROG, Failure, Io, Paint
 from openapi_builder.cli._target import build_document, load_api
 from openapi_builder.diff import diff as diff_documents
@@ -134,7 +135,9 @@ def _cmd_validate(args: argparse.Namespace, io: Io) -> int:
     reports = []
     for name in args.files:
         try:
-            reports.append(ob.validate(Path(name), config=args.config, engine=args.engine))
+            reports.append(
+                ob.validate(Path(name), config=args.config, engine=args.engine, root=args.root)
+            )
         except ob.OpenAPIBuilderError as error:
             raise Failure(str(error)) from error
     code = max(exit_code(report, args.fail_on) for report in reports)
@@ -188,4 +191,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Io], int]] = {
     "validate": _cmd_validate,
     "diff": _cmd_diff,
     "rules": _cmd_rules,
+    "bundle": cmd_bundle,
 }

@@ -146,6 +146,7 @@ def load_document_set(
     given = os.fspath(path)
     root_given = os.fspath(root) if root is not None else os.path.dirname(given)
     reader = FileReader(root_given, max_bytes=max_bytes)
+    loaded = entry_document or load_document(given, max_bytes=max_bytes)
     real = os.path.realpath(given)
     prefix = reader.real_root.rstrip(os.sep) + os.sep
     if not real.startswith(prefix):
@@ -155,9 +156,6 @@ def load_document_set(
             source=given,
         )
     entry = os.path.relpath(real, reader.real_root).replace(os.sep, "/")
-    loaded = (
-        entry_document if entry_document is not None else load_document(given, max_bytes=max_bytes)
-    )
     return _collect(entry, loaded, reader, given, max_files)
 
 
