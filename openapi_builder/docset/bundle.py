@@ -37,12 +37,16 @@ class Bundle:
     docset: DocumentSet
     origins: dict[str, tuple[str, str]] = field(default_factory=dict)
     issues: list[RefIssue] = field(default_factory=list)
+    #: entry components that were a ``$ref`` to a file: the key itself stays the entry's
+    wrappers: set[str] = field(default_factory=set)
 
     def origin(self, pointer: str) -> tuple[str, str]:
         """The (file, pointer) a bundle pointer comes from (the entry's, when not moved)."""
         prefix = pointer
         while True:
             found = self.origins.get(prefix)
+            if found is not None and prefix == pointer and prefix in self.wrappers:
+                return self.docset.entry, pointer
             if found is not None:
                 return found[0], found[1] + pointer[len(prefix) :]
             if not prefix:
@@ -111,6 +115,7 @@ def bundle_set(docset: DocumentSet) -> Bundle:
         value = copy_json(target.node) if target.nested else target.node
         if target.wrapper is not None:
             _replace(target.wrapper, value, keep_siblings=False)
+            bundle.wrappers.add(target.placed_at)
         else:
             container: Any = bundle.document
             for part in target.section:
