@@ -1,0 +1,111 @@
+"""diff on multi-file specs: refs followed on both sides, git revisions included."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import openapi_builder as ob
+from tests.multifile.conftest import FIXTURES
+
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+
+def _breaking_copy(copy_fixture: Callable[..., Path]) -> tuple[Path, Path]:
+    base = copy_fixture("petstore", "base")
+    revision = copy_fixture("petstore", "revision")
+    pet = revision / "schemas" / "pet.yaml"
+    pet.write_text(pet.read_text().replace("id:\n    type: integer", "id:\n    type: string"))
+    return base / "openapi.yaml", revision / "openapi.yaml"
+
+
+def test_a_type_change_inside_a_shared_file_is_breaking_and_reported_once(
+    copy_fixture: Callable[..., Path],
+) -> None:
+    base, revision = _breaking_copy(copy_fixture)
+    report = ob.diff(base, revision)
+    assert report.exit_code == 1
+    (change,) = report.breaking
+    assert change.rule_id == "response-property-type-changed"
+    # Used by both operations, defined once: one change listing both.
+    assert change.operations == ("GET /pets", "GET /pets/{petId}")
+    assert change.revision_pointer == "/components/schemas/Pet/properties/id"
+
+
+def test_identical_split_specs_have_no_change() -> None:
+    entry = FIXTURES / "petstore" / "openapi.yaml"
+    assert ob.diff(entry, entry).changes == ()
+
+
+def test_moving_an_inline_schema_into_its_own_file_is_no_change() -> None:
+    base = FIXTURES / "moved" / "base.yaml"
+    revision = FIXTURES / "moved" / "revision" / "openapi.yaml"
+    assert ob.diff(base, revision).changes == ()
+    assert ob.diff(revision, base).changes == ()
+
+
+def test_a_split_spec_against_its_bundle_is_no_change(tmp_path: Path) -> None:
+    entry = FIXTURES / "petstore" / "openapi.yaml"
+    bundled = tmp_path / "bundled.json"
+    bundled.write_text(ob.to_json(ob.bundle(entry)))
+    assert ob.diff(entry, bundled).changes == ()
+    assert ob.diff(bundled, entry).changes == ()
+
+
+def test_a_local_ref_that_cannot_be_followed_stops_the_diff(
+    copy_fixture: Callable[..., Path],
+) -> None:
+    base, revision = _breaking_copy(copy_fixture)
+    (revision.parent / "schemas" / "owner.json").unlink()
+    with pytest.raises(ob.LoadError) as caught:
+        ob.diff(base, revision)
+    error = caught.value
+    assert error.source is not None and error.source.endswith("pet.yaml")
+    assert (error.line, error.column) == (9, 11)
+    assert "owner.json" in str(error)
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com",
+         "-c", "commit.gpgsign=false", *args],
+        cwd=repo, check=True, capture_output=True,
+    )  # fmt: skip
+
+
+@needs_git
+def test_a_git_revision_reads_referenced_files_at_that_revision(
+    copy_fixture: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = copy_fixture("petstore", "repo")
+    _git(repo.parent, "init", "-q")
+    _git(repo.parent, "add", ".")
+    _git(repo.parent, "commit", "-q", "-m", "v1")
+    pet = repo / "schemas" / "pet.yaml"
+    pet.write_text(pet.read_text().replace("id:\n    type: integer", "id:\n    type: string"))
+    monkeypatch.chdir(repo.parent)
+    report = ob.diff("HEAD:repo/openapi.yaml", "repo/openapi.yaml")
+    assert [c.rule_id for c in report.breaking] == ["response-property-type-changed"]
+    assert ob.diff("HEAD:repo/openapi.yaml", "HEAD:repo/openapi.yaml").changes == ()
+    monkeypatch.chdir(repo / "paths")
+    same = ob.diff("HEAD:../openapi.yaml", "../openapi.yaml")
+    assert [c.rule_id for c in same.breaking] == ["response-property-type-changed"]
+
+
+@needs_git
+def test_a_file_missing_at_the_revision_stops_the_diff(
+    copy_fixture: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = copy_fixture("petstore", "repo")
+    (repo / "schemas" / "owner.json").rename(repo / "owner.json.off")
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "v1")
+    monkeypatch.chdir(repo)
+    with pytest.raises(ob.LoadError, match=r"owner\.json") as caught:
+        ob.diff("HEAD:openapi.yaml", "HEAD:openapi.yaml")
+    assert caught.value.source == "HEAD:schemas/pet.yaml"
