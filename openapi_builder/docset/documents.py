@@ -226,6 +226,9 @@ def _collect(
     references: dict[tuple[str, str], Reference] = {}
     problems: list[tuple[str, str, str, RefProblem]] = []
     queue: deque[tuple[str, str, str]] = deque([(entry, "", "root")])
+    # Most references repeat (every schema of a folder naming `error.json`): parse each once
+    # per folder, and canonicalize each name once.
+    parsed_refs: dict[tuple[str, str], FileRef | RefProblem] = {}
     while queue:
         name, pointer, kind = queue.popleft()
         if name not in docset.files and name not in failed:
@@ -248,13 +251,18 @@ def _collect(
             where = _pointer(pointer, site.loc)
             if (name, where) in references:
                 continue
-            parsed = parse_ref(ref, name)
-            if isinstance(parsed, FileRef) and parsed.name != name:
-                canonical = reader.canonical(parsed.name)
-                if isinstance(canonical, RefProblem):
-                    parsed = RefProblem(f"$ref {ref!r}: {canonical.message}", canonical.hint)
-                else:
-                    parsed = FileRef(canonical, parsed.pointer)
+            folder = name.rpartition("/")[0]
+            parsed = parsed_refs.get((ref, folder)) if not ref.startswith("#") else None
+            if parsed is None:
+                parsed = parse_ref(ref, name)
+                if isinstance(parsed, FileRef) and not ref.startswith("#"):
+                    canonical = reader.canonical(parsed.name)
+                    if isinstance(canonical, RefProblem):
+                        parsed = RefProblem(f"$ref {ref!r}: {canonical.message}", canonical.hint)
+                    else:
+                        parsed = FileRef(canonical, parsed.pointer)
+                if not ref.startswith("#"):
+                    parsed_refs[(ref, folder)] = parsed
             if isinstance(parsed, RefProblem):
                 problems.append((name, where, ref, parsed))
                 continue

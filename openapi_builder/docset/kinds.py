@@ -10,7 +10,6 @@ The walk is iterative (explicit stack), so any depth works.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -169,23 +168,26 @@ class RefSite:
     kind: str
 
 
-def iter_refs(node: Any, kind: str, family: str) -> Iterator[RefSite]:
-    """Every ``$ref`` in the subtree ``node`` (an object of ``kind``), in document order.
+def iter_refs(node: Any, kind: str, family: str) -> list[RefSite]:
+    """Every ``$ref`` in the subtree ``node`` (an object of ``kind``), in a fixed order.
 
     Locations are relative to ``node``. Below a non-schema ``$ref`` object nothing is
     searched (its other keys are a summary and a description at most); below a schema
     ``$ref`` the sibling keywords are (3.1 applies them too).
     """
     tables = _V2 if family == "2.0" else _V3
-    # (node, loc, kind, parent, key); pushed last-first so they pop in document order.
+    sites: list[RefSite] = []
+    # (node, loc, kind, parent, key). The order only has to be fixed, not the document's.
     stack: list[tuple[Any, Loc, str, Any, Any]] = [(node, (), kind, None, None)]
     pop, push = stack.pop, stack.append
     while stack:
         current, loc, kind, parent, key = pop()
+        if kind == "schema":
+            _schema_refs(current, loc, parent, key, sites)
+            continue
         if type(current) is list:
             member = kind[5:] if kind.startswith("list:") else "any"
-            for i in range(len(current) - 1, -1, -1):
-                item = current[i]
+            for i, item in enumerate(current):
                 if type(item) is dict or type(item) is list:
                     push((item, (loc, i), member, current, i))
             continue
@@ -193,7 +195,7 @@ def iter_refs(node: Any, kind: str, family: str) -> Iterator[RefSite]:
             continue
         if kind.startswith("map:"):
             member = kind[4:]
-            for name, value in reversed(current.items()):
+            for name, value in current.items():
                 if (type(value) is dict or type(value) is list) and not (
                     member != "schema" and str(name).startswith("x-")
                 ):
@@ -201,32 +203,17 @@ def iter_refs(node: Any, kind: str, family: str) -> Iterator[RefSite]:
             continue
         ref = current.get("$ref")
         if ref is not None:
-            yield RefSite(loc, current, parent, key, ref, kind)
-            if kind != "schema":
-                continue
-        if kind == "schema":
-            for name, value in reversed(current.items()):
-                if type(value) is not dict and type(value) is not list:
-                    continue
-                if name in _SCHEMA_MAPS and type(value) is dict:
-                    child = (loc, name)
-                    for member_name, schema in reversed(value.items()):
-                        if type(schema) is dict or type(schema) is list:
-                            push((schema, (child, member_name), "schema", value, member_name))
-                elif name in _SCHEMA_LISTS and type(value) is list:
-                    push((value, (loc, name), "list:schema", current, name))
-                elif name in _SCHEMA_ONE and type(value) is dict:
-                    push((value, (loc, name), "schema", current, name))
+            sites.append(RefSite(loc, current, parent, key, ref, kind))
             continue
         if kind == "callback":
-            for name, value in reversed(current.items()):
+            for name, value in current.items():
                 if type(value) is dict and not str(name).startswith("x-"):
                     push((value, (loc, name), "path-item", current, name))
             continue
         if kind == "data":
             continue
         fields = tables.get(kind, _V3["any"])
-        for name, value in reversed(current.items()):
+        for name, value in current.items():
             if type(value) is not dict and type(value) is not list:
                 continue
             text = str(name)
@@ -237,3 +224,46 @@ def iter_refs(node: Any, kind: str, family: str) -> Iterator[RefSite]:
             else:
                 child_kind = fields.get(text, "any")
             push((value, (loc, name), child_kind, current, name))
+    return sites
+
+
+# What a schema keyword's value is: 1 a map of schemas, 2 a list of them, 3 one schema,
+# 4 either (``items``). One lookup per container child; scalars are skipped before it.
+_SCHEMA_ROLES: dict[str, int] = {
+    **dict.fromkeys(_SCHEMA_MAPS, 1),
+    **dict.fromkeys(_SCHEMA_LISTS, 2),
+    **dict.fromkeys(_SCHEMA_ONE, 3),
+    "items": 4,
+}
+
+
+def _schema_refs(node: Any, loc: Loc, parent: Any, key: Any, sites: list[RefSite]) -> None:
+    """The ``$ref``s of one schema subtree (most of a document: kept to one tight loop)."""
+    stack: list[tuple[Any, Loc, Any, Any]] = [(node, loc, parent, key)]
+    pop, push, roles = stack.pop, stack.append, _SCHEMA_ROLES.get
+    while stack:
+        current, loc, parent, key = pop()
+        if type(current) is list:  # a list of schemas (allOf, anyOf, ...)
+            for i, item in enumerate(current):
+                if type(item) is dict:
+                    push((item, (loc, i), current, i))
+            continue
+        if type(current) is not dict:
+            continue
+        if "$ref" in current:
+            sites.append(RefSite(loc, current, parent, key, current["$ref"], "schema"))
+        for name, value in current.items():
+            kind = type(value)
+            if kind is not dict and kind is not list:
+                continue
+            role = roles(name)
+            if role is None:
+                continue
+            if role == 1:
+                if kind is dict:
+                    child = (loc, name)
+                    for member, schema in value.items():
+                        if type(schema) is dict:
+                            push((schema, (child, member), value, member))
+            elif (role == 2 and kind is list) or (role == 3 and kind is dict) or role == 4:
+                push((value, (loc, name), current, name))

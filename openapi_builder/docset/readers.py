@@ -40,9 +40,24 @@ class FileReader:
         self.root = root
         self.real_root = os.path.realpath(root or ".")
         self.max_bytes = max_bytes
+        self._canonical: dict[str, str | RefProblem] = {}
+        self._folders: dict[str, str] = {}
 
     def canonical(self, name: str) -> str | RefProblem:
-        real = os.path.realpath(os.path.join(self.real_root, *name.split("/")))
+        found = self._canonical.get(name)
+        if found is None:
+            found = self._canonical[name] = self._resolve(name)
+        return found
+
+    def _resolve(self, name: str) -> str | RefProblem:
+        folder, _, base = name.rpartition("/")
+        real_folder = self._folders.get(folder)
+        if real_folder is None:
+            real_folder = os.path.realpath(os.path.join(self.real_root, *folder.split("/")))
+            self._folders[folder] = real_folder
+        real = os.path.join(real_folder, base)
+        if os.path.islink(real):  # the folder's real path is known: only the file may link on
+            real = os.path.realpath(real)
         if not (real == self.real_root or real.startswith(self.real_root.rstrip(os.sep) + os.sep)):
             return RefProblem(
                 f"{name!r} is a symlink (or goes through one) leading out of the root folder",
