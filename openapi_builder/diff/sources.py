@@ -23,6 +23,8 @@ from openapi_builder.docset import (
     bundle_set,
     load_document_set,
     load_git_document_set,
+    may_refer_elsewhere,
+    text_may_refer_elsewhere,
 )
 from openapi_builder.errors import LoadError
 from openapi_builder.load import LoadedDocument, load_document
@@ -67,12 +69,17 @@ def read_spec_with_positions(
     if isinstance(spec, str) and is_git_spec(spec, cwd=cwd):
         match = _GIT_SPEC.match(spec)
         assert match is not None
-        entry = _read_git(spec, cwd)
+        raw = _git_show(spec, cwd)
+        entry = _parsed(raw, spec)
+        if not text_may_refer_elsewhere(raw):
+            return entry.data, None
         docset = load_git_document_set(match["rev"], match["path"], cwd=cwd, entry_document=entry)
         return _bundled(bundle_set(docset)).document, None
-    bundle = _bundled(
-        bundle_set(load_document_set(os.path.join(os.fspath(cwd or ""), os.fspath(spec))))
-    )
+    path = os.path.join(os.fspath(cwd or ""), os.fspath(spec))
+    if not may_refer_elsewhere(path):  # one file: no set to collect (the common case)
+        loaded = load_document(path)
+        return loaded.data, loaded.position
+    bundle = _bundled(bundle_set(load_document_set(path)))
     return bundle.document, _locator(bundle)
 
 
@@ -101,7 +108,14 @@ def _locator(bundle: Bundle) -> Callable[[str], tuple[int, int] | None]:
     return position
 
 
-def _read_git(spec: str, cwd: str | os.PathLike[str] | None) -> LoadedDocument:
+def _parsed(raw: bytes, spec: str) -> LoadedDocument:
+    try:
+        return load_document(raw)
+    except LoadError as error:  # read from bytes: name the revision and path instead
+        raise LoadError(error.reason, source=spec, line=error.line, column=error.column) from None
+
+
+def _git_show(spec: str, cwd: str | os.PathLike[str] | None) -> bytes:
     match = _GIT_SPEC.match(spec)
     assert match is not None
     rev, path = match["rev"], match["path"]
@@ -128,7 +142,4 @@ def _read_git(spec: str, cwd: str | os.PathLike[str] | None) -> LoadedDocument:
             "exists (git fetch?) and the path is relative to the current directory",
             source=spec,
         )
-    try:
-        return load_document(done.stdout)
-    except LoadError as error:  # read from bytes: name the revision and path instead
-        raise LoadError(error.reason, source=spec, line=error.line, column=error.column) from None
+    return done.stdout

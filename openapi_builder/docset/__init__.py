@@ -16,6 +16,8 @@ from openapi_builder.docset.documents import (
     RefIssue,
     load_document_set,
     load_git_document_set,
+    may_refer_elsewhere,
+    text_may_refer_elsewhere,
 )
 from openapi_builder.docset.public import bundle
 
@@ -29,4 +31,6 @@ __all__ = [
     "bundle_set",
     "load_document_set",
     "load_git_document_set",
+    "may_refer_elsewhere",
+    "text_may_refer_elsewhere",
 ]

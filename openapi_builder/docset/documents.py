@@ -12,6 +12,7 @@ same at a git revision. The bounds: ``max_files`` files of at most ``max_bytes``
 from __future__ import annotations
 
 import os
+import re
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -31,6 +32,8 @@ __all__ = [
     "Reference",
     "load_document_set",
     "load_git_document_set",
+    "may_refer_elsewhere",
+    "text_may_refer_elsewhere",
 ]
 
 #: Most files one document set may hold unless the caller passes ``max_files``.
@@ -199,6 +202,30 @@ def load_git_document_set(
     if isinstance(found, LoadError):
         raise LoadError(found.reason, source=spec, line=found.line, column=found.column)
     return _collect(entry, found, reader, spec, max_files)
+
+
+# A `$ref` key (bare, or quoted as in JSON) whose value does not start with a quoted "#":
+# in YAML a local reference must be quoted, since an unquoted "#" starts a comment.
+_MAYBE_ELSEWHERE = re.compile(rb"""\$ref["']?\s*:\s*(?!["']#)""")
+
+
+def may_refer_elsewhere(path: str | os.PathLike[str]) -> bool:
+    """False only when no ``$ref`` in the file's text can name another document.
+
+    A quick look at the bytes (no parsing), so a one-file spec skips the document set; any
+    doubt (an unreadable file, a ``$ref`` key in an example) answers True.
+    """
+    try:
+        with open(path, "rb") as handle:
+            text = handle.read()
+    except OSError:
+        return True
+    return text_may_refer_elsewhere(text)
+
+
+def text_may_refer_elsewhere(text: bytes) -> bool:
+    """``may_refer_elsewhere`` for a document's bytes."""
+    return _MAYBE_ELSEWHERE.search(text) is not None
 
 
 def _pointer(base: str, loc: Any) -> str:

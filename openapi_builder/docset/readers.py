@@ -42,6 +42,7 @@ class FileReader:
         self.max_bytes = max_bytes
         self._canonical: dict[str, str | RefProblem] = {}
         self._folders: dict[str, str] = {}
+        self._names: dict[str, str] = {}  # folder -> its canonical name, "/"-terminated
 
     def canonical(self, name: str) -> str | RefProblem:
         found = self._canonical.get(name)
@@ -56,14 +57,20 @@ class FileReader:
             real_folder = os.path.realpath(os.path.join(self.real_root, *folder.split("/")))
             self._folders[folder] = real_folder
         real = os.path.join(real_folder, base)
-        if os.path.islink(real):  # the folder's real path is known: only the file may link on
+        linked = os.path.islink(real)  # the folder's real path is known: only the file may link
+        if linked:
             real = os.path.realpath(real)
+        elif folder in self._names:  # the common case: no symlink, folder known to be inside
+            return self._names[folder] + base
         if not (real == self.real_root or real.startswith(self.real_root.rstrip(os.sep) + os.sep)):
             return RefProblem(
                 f"{name!r} is a symlink (or goes through one) leading out of the root folder",
                 "replace the symlink by the file, or widen the root folder (root=, --root)",
             )
-        return os.path.relpath(real, self.real_root).replace(os.sep, "/")
+        canonical = os.path.relpath(real, self.real_root).replace(os.sep, "/")
+        if not linked:
+            self._names[folder] = canonical[: len(canonical) - len(base)]
+        return canonical
 
     def read_many(self, names: Sequence[str]) -> dict[str, LoadedDocument | LoadError]:
         found: dict[str, LoadedDocument | LoadError] = {}

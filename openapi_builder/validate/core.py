@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from openapi_builder._gc import paused_gc
-from openapi_builder.docset import Bundle, bundle_set, load_document_set
+from openapi_builder.docset import Bundle, bundle_set, load_document_set, may_refer_elsewhere
 from openapi_builder.load import LoadedDocument, load_document
 from openapi_builder.validate.catalogue import LINT_RULES
 from openapi_builder.validate.config import effective_severities, read_config
@@ -97,21 +97,27 @@ def validate(
         findings = list(reference_findings(document, version.key))
         severities = {**severities, REFERENCE_RULE: "error"}
     else:
-        index = index_document(document, version.key)
         bundle = None
-        if follow_refs and loaded is not None and loaded.source is not None and _external(index):
-            bundle = bundle_set(load_document_set(loaded.source, root=root, entry_document=loaded))
+        if follow_refs and loaded is not None and loaded.source is not None:
+            bundle = _bundle(loaded, root)
+        if bundle is not None:
             document, base_dir, allow_remote_refs = bundle.document, None, False
-            index = index_document(document, version.key)
+        index = index_document(document, version.key)
         findings = _builtin(document, version, index, severities, lint, base_dir, allow_remote_refs)
         if bundle is not None:
             return _report(_with_issues(findings, bundle), severities, loaded, bundle)
     return _report(findings, severities, loaded)
 
 
-def _external(index: Index) -> bool:
-    """True when a ``$ref`` names another document (a file, or a URL to report)."""
-    return any(isinstance(site.ref, str) and not site.ref.startswith("#") for site in index.refs)
+def _bundle(loaded: LoadedDocument, root: str | os.PathLike[str] | None) -> Bundle | None:
+    """The spec bundled with the files its ``$ref``s reach; ``None`` when it is one file."""
+    assert loaded.source is not None
+    if not may_refer_elsewhere(loaded.source):  # the common case, decided without a walk
+        return None
+    docset = load_document_set(loaded.source, root=root, entry_document=loaded)
+    if docset.single and not docset.issues:
+        return None
+    return bundle_set(docset)
 
 
 def _with_issues(findings: Iterable[Finding], bundle: Bundle) -> list[Finding]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from openapi_builder.docset import load_document_set
+from openapi_builder.docset import load_document_set, text_may_refer_elsewhere
 from openapi_builder.errors import LoadError
 from tests.multifile.conftest import FIXTURES
 
@@ -162,3 +162,33 @@ def test_loading_never_changes_the_files(tmp_path: Path) -> None:
     load_document_set(PETSTORE)
     assert before == {p: p.read_bytes() for p in before}
     assert os.path.exists(PETSTORE)
+
+
+@pytest.mark.parametrize(
+    ("text", "maybe"),
+    [
+        ('{"a": {"$ref": "#/components/schemas/A"}}', False),
+        ("a:\n  $ref: '#/components/schemas/A'\n", False),
+        ('a: {"$ref": "#/x"}\n', False),
+        ('{"a": {"$ref": "pet.json"}}', True),
+        ("a:\n  $ref: pet.yaml\n", True),
+        ("a:\n  '$ref':\n    common.yaml#/X\n", True),
+        ("a:\n  $ref: # a comment, the value is below\n    pet.yaml\n", True),
+        ("a:\n  $ref: https://example.com/x.yaml\n", True),
+        ("openapi: 3.1.0\n", False),
+    ],
+)
+def test_the_quick_look_never_misses_a_reference_elsewhere(text: str, maybe: bool) -> None:
+    assert text_may_refer_elsewhere(text.encode()) is maybe
+
+
+def test_a_symlink_out_is_caught_beside_ordinary_files(tmp_path: Path) -> None:
+    path = _spec_with(tmp_path, "sub/a.yaml")
+    sub = path.parent / "sub"
+    sub.mkdir()
+    (tmp_path / "secret.yaml").write_text("type: string\n")
+    (sub / "a.yaml").write_text("properties:\n  b: {$ref: 'b.yaml'}\n")
+    (sub / "b.yaml").symlink_to(tmp_path / "secret.yaml")
+    (issue,) = load_document_set(path).issues
+    assert "symlink" in issue.message and issue.source.endswith("a.yaml")
+    assert sorted(load_document_set(path).files) == ["openapi.yaml", "sub/a.yaml"]
