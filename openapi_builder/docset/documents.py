@@ -206,7 +206,7 @@ def load_git_document_set(
 
 # A `$ref` key (bare, or quoted as in JSON) whose value does not start with a quoted "#":
 # in YAML a local reference must be quoted, since an unquoted "#" starts a comment.
-_MAYBE_ELSEWHERE = re.compile(rb"""\$ref["']?\s*:\s*(?!["']#)""")
+_MAYBE_ELSEWHERE = re.compile(rb"""\$ref["']?\s*:\s*(?!\s)(?!["']#)""")
 
 
 def may_refer_elsewhere(path: str | os.PathLike[str]) -> bool:
