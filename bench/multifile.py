@@ -7,7 +7,8 @@ two interleaved run by run so both see the same machine. It reports the best of 
 as process CPU time (the machine is shared: wall time moves with the neighbours' load, CPU
 time much less) and as wall time, and the split/single ratios; the target is 1.5x. It also
 checks that both give the same findings and that the split diffs against the single file
-with no change. Prints a markdown table.
+with no change, and that the split 2021 -> 2022 diff finds as many changes as the single
+files' diff. Prints a markdown table.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from tests.support.split import split_document  # noqa: E402
 
 STRIPE = ROOT / ".." / "shared" / "corpus" / "stripe"
 STRIPE_2022 = STRIPE / "spec3.2022-04-12.json"
+STRIPE_2021 = STRIPE / "spec3.2021-05-26.json"
 TARGET = 1.5
 
 
@@ -52,19 +54,26 @@ def main(argv: list[str] | None = None) -> int:
     if not STRIPE_2022.is_file():
         print(f"(Stripe corpus not found at {STRIPE_2022}; nothing to measure)")
         return 0
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryDirectory() as old:
         entry = split_document(load(STRIPE_2022), Path(folder))
+        previous = split_document(load(STRIPE_2021), Path(old))
         files = len(list((Path(folder) / "schemas").glob("*.json"))) + 1
         same = sorted((p.rule_id, p.message) for p in validate(STRIPE_2022).problems) == sorted(
             (p.rule_id, p.message) for p in validate(entry).problems
         )
         no_change = diff(STRIPE_2022, entry).changes == ()
+        same_diff = len(diff(STRIPE_2021, STRIPE_2022).changes) == len(
+            diff(previous, entry).changes
+        )
         rows = [
             ("validate (file)", *_pair(
                 lambda: validate(STRIPE_2022), lambda: validate(entry), args.runs
             )),
             ("diff against itself", *_pair(
                 lambda: diff(STRIPE_2022, STRIPE_2022), lambda: diff(entry, entry), args.runs
+            )),
+            ("diff 2021-05-26 -> 2022-04-12", *_pair(
+                lambda: diff(STRIPE_2021, STRIPE_2022), lambda: diff(previous, entry), args.runs
             )),
             ("load + bundle", *_pair(
                 lambda: load(STRIPE_2022),
@@ -86,8 +95,9 @@ def main(argv: list[str] | None = None) -> int:
         if name != "load + bundle":
             worst = max(worst, cpu2 / cpu1)
     print(f"\nsame findings: {'yes' if same else 'NO'}; split vs single diff: "
-          f"{'no change' if no_change else 'CHANGES'}")  # fmt: skip
-    return 0 if same and no_change and worst <= TARGET else 1
+          f"{'no change' if no_change else 'CHANGES'}; same 2021 -> 2022 changes: "
+          f"{'yes' if same_diff else 'NO'}")  # fmt: skip
+    return 0 if same and no_change and same_diff and worst <= TARGET else 1
 
 
 if __name__ == "__main__":

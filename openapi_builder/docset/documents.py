@@ -232,8 +232,13 @@ def _pointer(base: str, loc: Any) -> str:
     tokens: list[str] = []
     while loc:
         loc, token = loc
-        tokens.append(escape(token))
-    return base + "".join(f"/{token}" for token in reversed(tokens))
+        if type(token) is str and "~" not in token and "/" not in token:
+            tokens.append(token)  # the common case: nothing to escape
+        else:
+            tokens.append(escape(token))
+    tokens.append(base)
+    tokens.reverse()
+    return "/".join(tokens) if len(tokens) > 1 else base
 
 
 def _collect(
