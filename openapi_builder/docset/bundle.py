@@ -96,11 +96,14 @@ def bundle_set(docset: DocumentSet) -> Bundle:
     _classify(docset, external)
     _name(docset, external)
     order, unbundled = _inline_order(docset, external, bundle)
+    rewritten: dict[int, str | None] = {}  # per target: its new `$ref`, computed once
     for reference in docset.references:  # 1. rewrite references to sections and the entry
         target = targets[reference.target]
-        if id(reference) in unbundled or (target is not None and target.wrapper is reference):
+        if id(reference) in unbundled or target.wrapper is reference:
             continue
-        new = _ref_to(target, docset.entry)
+        new = rewritten.get(id(target), "")
+        if new == "":
+            new = rewritten[id(target)] = _ref_to(target, docset.entry)
         if new is not None:
             reference.site.holder["$ref"] = new
     for target in order:  # 2. inline, innermost first
