@@ -205,15 +205,16 @@ def _inline_order(
     """
     inline = [t for t in external if t.section is None and t.via is None]
     inline.sort(key=lambda t: (t.ref.name, t.ref.pointer))
+    holders_in: dict[str, list[tuple[Reference, _Target]]] = {}  # file -> inlined refs in it
+    for other in inline:
+        for holder in other.holders:
+            holders_in.setdefault(holder.file, []).append((holder, other))
     inside: dict[int, list[tuple[Reference, _Target]]] = {id(t): [] for t in inline}
     for target in inline:
-        for other in inline:
-            for holder in other.holders:
-                if holder.file == target.ref.name and (
-                    holder.pointer == target.ref.pointer
-                    or _below(holder.pointer, target.ref.pointer)
-                ):
-                    inside[id(target)].append((holder, other))
+        base = target.ref.pointer
+        for holder, other in holders_in.get(target.ref.name, ()):
+            if holder.pointer == base or _below(holder.pointer, base):
+                inside[id(target)].append((holder, other))
     unbundled: dict[int, Reference] = {}
     order: list[_Target] = []
     state: dict[int, int] = {}  # 1: on the current path, 2: done

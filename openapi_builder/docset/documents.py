@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import re
 from collections import deque
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -345,8 +344,3 @@ def _collect(
             )
         )
     return docset
-
-
-def issues_by_place(docset: DocumentSet) -> Mapping[tuple[str, str], RefIssue]:
-    """The set's issues keyed by (file, pointer of the ``$ref``)."""
-    return {(issue.file, issue.pointer): issue for issue in docset.issues}
