@@ -150,3 +150,56 @@ def test_a_ref_back_into_the_entry_becomes_a_local_ref(tmp_path: Path) -> None:
         "type": "array",
         "items": {"$ref": "#/components/schemas/Item"},
     }
+
+
+def _shared(node: Any) -> list[str]:
+    """Containers that appear twice in a tree (a bundle must be a tree, not a graph)."""
+    seen: set[int] = set()
+    twice: list[str] = []
+    stack: list[tuple[Any, str]] = [(node, "")]
+    while stack:
+        current, where = stack.pop()
+        if isinstance(current, dict | list):
+            if id(current) in seen:
+                twice.append(where)
+                continue
+            seen.add(id(current))
+            items = current.items() if isinstance(current, dict) else enumerate(current)
+            stack.extend((value, f"{where}/{key}") for key, value in items)
+    return twice
+
+
+def test_a_file_used_twice_is_a_tree_not_shared_objects(tmp_path: Path) -> None:
+    (tmp_path / "item.yaml").write_text(
+        "get:\n  responses:\n    '200':\n      description: OK\n"
+        "      content:\n        application/json:\n          schema: {$ref: 'pet.yaml'}\n"
+    )
+    (tmp_path / "pet.yaml").write_text("type: object\nproperties:\n  id: {type: integer}\n")
+    (tmp_path / "openapi.yaml").write_text(
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\n"
+        "paths:\n  /a: {$ref: 'item.yaml'}\n  /b: {$ref: 'item.yaml'}\n"
+        "  /c: {$ref: 'openapi.yaml#/paths/~1a'}\n"
+    )
+    bundled = ob.bundle(tmp_path / "openapi.yaml")
+    assert bundled["paths"]["/a"] == bundled["paths"]["/b"]
+    assert bundled["paths"]["/a"] is not bundled["paths"]["/b"]
+    assert bundled["paths"]["/c"] == {"$ref": "#/paths/~1a"}  # the entry naming itself
+    assert _shared(bundled) == []
+    assert sorted(bundled["components"]["schemas"]) == ["pet"]
+
+
+def test_a_schema_inside_an_inlined_path_item_is_copied_into_components(tmp_path: Path) -> None:
+    (tmp_path / "item.yaml").write_text(
+        "get:\n  responses:\n    '200':\n      description: OK\n"
+        "      content:\n        application/json:\n          schema: {type: object}\n"
+    )
+    pointer = "item.yaml#/get/responses/200/content/application~1json/schema"
+    (tmp_path / "openapi.yaml").write_text(
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\n"
+        "paths:\n  /a: {$ref: 'item.yaml'}\n"
+        f"components:\n  schemas:\n    Thing: {{$ref: '{pointer}'}}\n"
+    )
+    bundled = ob.bundle(tmp_path / "openapi.yaml")
+    assert bundled["components"]["schemas"]["Thing"] == {"type": "object"}
+    assert _shared(bundled) == []
+    assert ob.validate(bundled).ok
