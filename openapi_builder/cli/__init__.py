@@ -9,6 +9,7 @@ Commands (each has ``--help`` with an example)::
     diff BASE REVISION [--format text|markdown|json|github|junit]
                        [--fail-on breaking|warning|info|never] [--ignore FILE]
                        [--match-path RE] [--unmatch-path RE] [--severity RULE=LEVEL]
+                       [--root DIR]
     bundle FILE [-o PATH] [--format json|yaml] [--root DIR]
     rules
 

@@ -161,6 +161,7 @@ def _cmd_diff(args: argparse.Namespace, io: Io) -> int:
             severity=parse_severity_overrides(args.severity or ()),
             match_path=args.match_path,
             unmatch_path=args.unmatch_path,
+            root=args.root,
         )
     except ob.OpenAPIBuilderError as error:
         raise Failure(str(error)) from error

@@ -203,6 +203,11 @@ def build_parser(out: TextIO, err: TextIO) -> Parser:
         metavar="RULE=LEVEL",
         help="override a rule's level: breaking, warning, info or off (repeatable)",
     )
+    diff.add_argument(
+        "--root",
+        metavar="DIR",
+        help="folder outside which no $ref'd file is read (default: each document's folder)",
+    )
 
     _bundle.add_arguments(
         command("bundle", "Bundle a multi-file spec into one document.", _bundle.BUNDLE_EPILOG)

@@ -45,6 +45,7 @@ def diff(
     match_path: str | Sequence[str] | None = None,
     unmatch_path: str | Sequence[str] | None = None,
     today: date | None = None,
+    root: str | os.PathLike[str] | None = None,
 ) -> DiffReport:
     """Compare two OpenAPI documents and report what changed and what breaks clients.
 
@@ -59,6 +60,8 @@ def diff(
         match_path, unmatch_path: regexes on paths; only operations whose path matches one
             ``match_path`` and no ``unmatch_path`` are compared.
         today: the date ``x-sunset`` is judged against (default: today, local time).
+        root: the folder outside which no file a ``$ref`` names is read, for both sides
+            (default: each document's own folder; see :func:`read_spec_source`).
 
     Returns:
         A :class:`DiffReport`; its ``changes`` are sorted by ``ReportedChange.sort_key``.
@@ -74,8 +77,8 @@ def diff(
     overrides = check_severity_overrides(severity or {})
     entries = _ignore_entries(ignore)
     keep = path_filter(match_path, unmatch_path)
-    old_doc, old_name, _ = _document(base)
-    new_doc, new_name, locate = _document(revision)
+    old_doc, old_name, _ = _document(base, root)
+    new_doc, new_name, locate = _document(revision, root)
     changes = detect_changes(old_doc, new_doc, keep=keep, today=today or date.today())
     reported: list[ReportedChange] = []
     ignored: list[ReportedChange] = []
@@ -178,10 +181,12 @@ def _reported(change: Change, level: Level, operations: tuple[str, ...]) -> Repo
 Locate = Callable[[str], "tuple[int, int] | None"]
 
 
-def _document(source: Source) -> tuple[Mapping[str, Any], str | None, Locate | None]:
+def _document(
+    source: Source, root: str | os.PathLike[str] | None = None
+) -> tuple[Mapping[str, Any], str | None, Locate | None]:
     if isinstance(source, Mapping):
         return source, None, None
-    data, locate = read_spec_with_positions(source)
+    data, locate = read_spec_with_positions(source, root=root)
     return data, os.fspath(source), locate
 
 

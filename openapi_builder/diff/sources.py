@@ -43,22 +43,31 @@ def is_git_spec(spec: str, *, cwd: str | os.PathLike[str] | None = None) -> bool
 
 
 def read_spec_source(
-    spec: str | os.PathLike[str], *, cwd: str | os.PathLike[str] | None = None
+    spec: str | os.PathLike[str],
+    *,
+    cwd: str | os.PathLike[str] | None = None,
+    root: str | os.PathLike[str] | None = None,
 ) -> dict[str, Any]:
     """Load a document from a path, or from ``GITREV:path`` (e.g. ``main:openapi.yaml``).
 
     For ``GITREV:path``, ``path`` is relative to ``cwd`` (default: the current directory), as
-    in ``git show REV:./path``. git runs as a subprocess without a shell.
+    in ``git show REV:./path``. git runs as a subprocess without a shell. Local files named by
+    ``$ref`` are read too (at the same revision) and bundled in; ``root`` (relative to
+    ``cwd``; default: the document's folder) is the folder none of them may be outside of.
 
     Raises:
         LoadError: the file cannot be read or parsed, git is not installed, or git cannot
-            show that revision or path (git's own message is included).
+            show that revision or path (git's own message is included), or a local ``$ref``
+            cannot be followed (the message ends with its ``file:line:column``).
     """
-    return read_spec_with_positions(spec, cwd=cwd)[0]
+    return read_spec_with_positions(spec, cwd=cwd, root=root)[0]
 
 
 def read_spec_with_positions(
-    spec: str | os.PathLike[str], *, cwd: str | os.PathLike[str] | None = None
+    spec: str | os.PathLike[str],
+    *,
+    cwd: str | os.PathLike[str] | None = None,
+    root: str | os.PathLike[str] | None = None,
 ) -> tuple[dict[str, Any], Callable[[str], tuple[int, int] | None] | None]:
     """Like :func:`read_spec_source`, plus a JSON pointer -> (line, column) lookup for files.
 
@@ -73,13 +82,21 @@ def read_spec_with_positions(
         entry = _parsed(raw, spec)
         if not text_may_refer_elsewhere(raw):
             return entry.data, None
-        docset = load_git_document_set(match["rev"], match["path"], cwd=cwd, entry_document=entry)
+        docset = load_git_document_set(
+            match["rev"],
+            match["path"],
+            cwd=cwd,
+            root=None if root is None else os.fspath(root),
+            entry_document=entry,
+        )
         return _bundled(bundle_set(docset)).document, None
     path = os.path.join(os.fspath(cwd or ""), os.fspath(spec))
     if not may_refer_elsewhere(path):  # one file: no set to collect (the common case)
         loaded = load_document(path)
         return loaded.data, loaded.position
-    bundle = _bundled(bundle_set(load_document_set(path)))
+    if root is not None:
+        root = os.path.join(os.fspath(cwd or ""), os.fspath(root))
+    bundle = _bundled(bundle_set(load_document_set(path, root=root)))
     return bundle.document, _locator(bundle)
 
 

@@ -92,3 +92,11 @@ def test_bundle_of_an_invalid_spec_is_written_and_exits_1(tmp_path: Path) -> Non
 def test_bundle_help_has_an_example() -> None:
     code, out, _ = _run("bundle", "--help")
     assert code == 0 and "openapi-builder bundle openapi.yaml -o" in out
+
+
+def test_diff_root_option() -> None:
+    entry = FIXTURES / "escape" / "spec" / "openapi.yaml"
+    code, _, err = _run("diff", str(entry), str(entry))
+    assert code == 2 and "leaves the root folder" in err
+    code, _, err = _run("diff", str(entry), str(entry), "--root", str(entry.parent.parent))
+    assert code == 2 and "leaves the root folder" not in err  # /etc/passwd is still refused

@@ -109,3 +109,22 @@ def test_a_file_missing_at_the_revision_stops_the_diff(
     with pytest.raises(ob.LoadError, match=r"owner\.json") as caught:
         ob.diff("HEAD:openapi.yaml", "HEAD:openapi.yaml")
     assert caught.value.source == "HEAD:schemas/pet.yaml"
+
+
+def test_a_wider_root_lets_both_sides_share_a_parent_folder(tmp_path: Path) -> None:
+    (tmp_path / "common").mkdir()
+    (tmp_path / "common" / "pet.yaml").write_text(
+        "type: object\nproperties:\n  id: {type: integer}\n"
+    )
+    for side in ("v1", "v2"):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "openapi.yaml").write_text(
+            "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    get:\n"
+            "      responses:\n        '200':\n          description: OK\n"
+            "          content:\n            application/json:\n"
+            "              schema: {$ref: '../common/pet.yaml'}\n"
+        )
+    base, revision = tmp_path / "v1" / "openapi.yaml", tmp_path / "v2" / "openapi.yaml"
+    with pytest.raises(ob.LoadError, match="leaves the root folder"):
+        ob.diff(base, revision)
+    assert ob.diff(base, revision, root=tmp_path).changes == ()
