@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
 
+import openapi_builder as ob
 from openapi_builder.docset import load_document_set, text_may_refer_elsewhere
 from openapi_builder.errors import LoadError
 from tests.multifile.conftest import FIXTURES
@@ -192,3 +194,25 @@ def test_a_symlink_out_is_caught_beside_ordinary_files(tmp_path: Path) -> None:
     (issue,) = load_document_set(path).issues
     assert "symlink" in issue.message and issue.source.endswith("a.yaml")
     assert sorted(load_document_set(path).files) == ["openapi.yaml", "sub/a.yaml"]
+
+
+def test_long_chains_and_deep_files_need_no_recursion(tmp_path: Path) -> None:
+    path = _spec_with(tmp_path, "f0.json")
+    folder = path.parent
+    for i in range(400):  # f0 -> f1 -> ... -> f399 -> f0: one long cycle across files
+        (folder / f"f{i}.json").write_text(
+            json.dumps({"properties": {"next": {"$ref": f"f{(i + 1) % 400}.json"}}})
+        )
+    deep = '{"$ref": "f0.json"}'
+    for _ in range(450):  # 900 levels: within the loader's bound of 1,000
+        deep = '{"type": "object", "properties": {"a": ' + deep + "}}"
+    (folder / "deep.json").write_text(deep)
+    (folder / "f399.json").write_text(
+        '{"properties": {"next": {"$ref": "f0.json"}, "deep": {"$ref": "deep.json"}}}'
+    )
+    docset = load_document_set(path)
+    assert len(docset.files) == 402 and docset.issues == []
+    bundled = ob.bundle(path)
+    assert len(bundled["components"]["schemas"]) == 401  # A (f0), f1 ... f399, deep
+    report = ob.validate(path, lint=False)
+    assert report.ok, report.problems[:3]
