@@ -73,6 +73,11 @@ def parse_ref(ref: str, holder: str) -> FileRef | RefProblem:
             "write the reference as a path relative to the file holding it",
         )
     path = unquote(where)
+    if any(ord(char) < 0x20 or char == "\x7f" for char in path):
+        return RefProblem(
+            f"$ref {ref!r} names a file with a control character, which is not followed",
+            "rename the file, or fix the reference",
+        )
     joined = posixpath.normpath(posixpath.join(posixpath.dirname(holder), path))
     if joined == ".." or joined.startswith("../") or joined in ("", "."):
         return RefProblem(

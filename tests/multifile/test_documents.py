@@ -216,3 +216,9 @@ def test_long_chains_and_deep_files_need_no_recursion(tmp_path: Path) -> None:
     assert len(bundled["components"]["schemas"]) == 401  # A (f0), f1 ... f399, deep
     report = ob.validate(path, lint=False)
     assert report.ok, report.problems[:3]
+
+
+@pytest.mark.parametrize("ref", ["a%0Ab.yaml", "a%00.yaml"])
+def test_control_characters_in_a_file_name_are_refused(tmp_path: Path, ref: str) -> None:
+    (issue,) = load_document_set(_spec_with(tmp_path, ref)).issues
+    assert "control character" in issue.message
