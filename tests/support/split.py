@@ -19,15 +19,15 @@ from openapi_builder.merge import copy_json
 _PREFIX = "#/components/schemas/"
 
 
-def _rewrite(node: Any, folder: str) -> Any:
-    """A copy of ``node`` with its schema refs pointing at files (iteratively)."""
+def _rewrite(node: Any, folder: str, files: set[str]) -> Any:
+    """A copy of ``node`` with its refs to the schemas in ``files`` pointing at them."""
     copied = copy_json(node)
     stack = [copied]
     while stack:
         current = stack.pop()
         if isinstance(current, dict):
             ref = current.get("$ref")
-            if isinstance(ref, str) and ref.startswith(_PREFIX):
+            if isinstance(ref, str) and ref.startswith(_PREFIX) and ref[len(_PREFIX) :] in files:
                 current["$ref"] = folder + quote(ref[len(_PREFIX) :]) + ".json"
             # Extensions are data: a `$ref` inside one is not a reference.
             stack.extend(
@@ -43,16 +43,22 @@ def _rewrite(node: Any, folder: str) -> Any:
 def split_document(document: dict[str, Any], folder: Path, *, wrappers: bool = True) -> Path:
     """Write the split spec into ``folder``; return the entry file's path."""
     schemas = document.get("components", {}).get("schemas", {})
+    files = {name for name, schema in schemas.items() if isinstance(schema, dict)}
     (folder / "schemas").mkdir(parents=True, exist_ok=True)
-    for name, schema in schemas.items():
-        text = json.dumps(_rewrite(schema, ""), indent=1, ensure_ascii=False)
+    for name in files:
+        text = json.dumps(_rewrite(schemas[name], "", files), indent=1, ensure_ascii=False)
         (folder / "schemas" / f"{name}.json").write_text(text, encoding="utf-8")
     entry = {key: value for key, value in document.items() if key != "components"}
-    entry = _rewrite(entry, "schemas/")
+    entry = _rewrite(entry, "schemas/", files)
     components = {k: v for k, v in document.get("components", {}).items() if k != "schemas"}
-    components = _rewrite(components, "schemas/")
-    if wrappers:
-        components["schemas"] = {name: {"$ref": f"schemas/{quote(name)}.json"} for name in schemas}
+    components = _rewrite(components, "schemas/", files)
+    kept = {
+        name: {"$ref": f"schemas/{quote(name)}.json"} if name in files else schema
+        for name, schema in schemas.items()
+        if wrappers or name not in files
+    }
+    if kept:
+        components["schemas"] = kept
     if components:
         entry["components"] = components
     path = folder / "openapi.json"
