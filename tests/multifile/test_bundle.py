@@ -203,3 +203,24 @@ def test_a_schema_inside_an_inlined_path_item_is_copied_into_components(tmp_path
     assert bundled["components"]["schemas"]["Thing"] == {"type": "object"}
     assert _shared(bundled) == []
     assert ob.validate(bundled).ok
+
+
+@pytest.mark.parametrize("entry", ["petstore/openapi.yaml", "clash/openapi.yaml"])
+def test_bundles_are_byte_identical_whatever_the_hash_seed(entry: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    script = "import sys, openapi_builder as ob; print(ob.to_yaml(ob.bundle(sys.argv[1])))"
+    outputs = set()
+    for seed in ("0", "1", "12345"):
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(FIXTURES / entry)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            timeout=120,
+        )
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
