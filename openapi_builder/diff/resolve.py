@@ -9,7 +9,7 @@ loop on themselves, so the diff can report them instead of crashing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
@@ -38,12 +38,21 @@ class Unresolved:
 
 
 class Resolver:
-    """Follows local ``$ref`` chains in one document; results are cached per ref string."""
+    """Follows local ``$ref`` chains in one document; results are cached per ref string.
 
-    def __init__(self, document: Mapping[str, Any]) -> None:
+    ``show`` (for a bundled multi-file spec) turns the pointer of a followed ``$ref``'s target
+    into the one reported: ``schemas/pet.yaml#/properties`` rather than the bundle's
+    ``/components/schemas/pet/properties``.
+    """
+
+    def __init__(
+        self, document: Mapping[str, Any], *, show: Callable[[str], str] | None = None
+    ) -> None:
         self.document = document
         self._targets: dict[str, tuple[Mapping[str, Any], str] | None] = {}
         self._merged: dict[int, Mapping[str, Any]] = {}
+        self._show = show
+        self._shown: dict[str, str] = {}
 
     def lookup(self, ref: str) -> tuple[Mapping[str, Any], str] | None:
         """The node a single local ``$ref`` points at and its pointer, or None."""
@@ -81,6 +90,11 @@ class Resolver:
             seen.add(ref)
             node, pointer = target
             name = last_token(pointer)
+        if self._show is not None and origin is not node:
+            shown = self._shown.get(pointer)
+            if shown is None:
+                shown = self._shown[pointer] = self._show(pointer)
+            pointer = shown
         if origin is not node and set(origin) - _ANNOTATIONS - {"$ref"}:
             # A 3.1 `$ref` with constraining siblings: both apply, so compare their union.
             # Cached per origin so the merged node keeps one identity (memo keys use id()).

@@ -28,7 +28,7 @@ from openapi_builder.diff.options import check_severity_overrides, path_filter
 from openapi_builder.diff.report import DiffReport, ReportedChange
 from openapi_builder.diff.resolve import Resolver
 from openapi_builder.diff.rules import FAIL_ON_VALUES, RULES, FailOn, Level
-from openapi_builder.diff.sources import read_spec_with_positions
+from openapi_builder.diff.sources import read_spec
 from openapi_builder.errors import DiffOptionError
 
 Source = Mapping[str, Any] | str | os.PathLike[str]
@@ -77,9 +77,11 @@ def diff(
     overrides = check_severity_overrides(severity or {})
     entries = _ignore_entries(ignore)
     keep = path_filter(match_path, unmatch_path)
-    old_doc, old_name, _ = _document(base, root)
-    new_doc, new_name, locate = _document(revision, root)
-    changes = detect_changes(old_doc, new_doc, keep=keep, today=today or date.today())
+    old_doc, old_name, _, old_show = _document(base, root)
+    new_doc, new_name, locate, new_show = _document(revision, root)
+    changes = detect_changes(
+        old_doc, new_doc, keep=keep, today=today or date.today(), show=(old_show, new_show)
+    )
     reported: list[ReportedChange] = []
     ignored: list[ReportedChange] = []
     for change in changes:
@@ -117,10 +119,13 @@ def detect_changes(
     *,
     keep: Any = lambda _path: True,
     today: date,
+    show: tuple[Show | None, Show | None] = (None, None),
 ) -> list[Change]:
     """Every raw change between two documents, merged so each (rule, args, pointers) appears
-    once with the union of its operations. No levels, overrides or messages yet."""
-    old_resolver, new_resolver = Resolver(base), Resolver(revision)
+    once with the union of its operations. No levels, overrides or messages yet. ``show``
+    says, per side, how pointers into parts bundled from other files are reported."""
+    old_resolver = Resolver(base, show=show[0])
+    new_resolver = Resolver(revision, show=show[1])
     ctx = Context(old_resolver, new_resolver, SchemaComparer(old_resolver, new_resolver), today)
     merged: dict[tuple[str, Args, str | None, str | None], set[str]] = {}
     for change in _operation_changes(ctx, base, revision, keep):
@@ -179,15 +184,16 @@ def _reported(change: Change, level: Level, operations: tuple[str, ...]) -> Repo
 
 
 Locate = Callable[[str], "tuple[int, int] | None"]
+Show = Callable[[str], str]
 
 
 def _document(
     source: Source, root: str | os.PathLike[str] | None = None
-) -> tuple[Mapping[str, Any], str | None, Locate | None]:
+) -> tuple[Mapping[str, Any], str | None, Locate | None, Show | None]:
     if isinstance(source, Mapping):
-        return source, None, None
-    data, locate = read_spec_with_positions(source, root=root)
-    return data, os.fspath(source), locate
+        return source, None, None, None
+    spec = read_spec(source, root=root)
+    return spec.data, os.fspath(source), spec.position, spec.show
 
 
 def _ignore_entries(

@@ -15,6 +15,7 @@ import os
 import re
 import subprocess
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -75,13 +76,37 @@ def read_spec_with_positions(
     whose lines an annotation could point at. It answers for pointers into the entry file;
     for a part bundled from another file it returns ``None``.
     """
+    found = read_spec(spec, cwd=cwd, root=root)
+    return found.data, found.position
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """A document read for the diff: its data, positions in its file, and how to show
+    pointers (``show`` turns a pointer into a bundled part into ``file#pointer``)."""
+
+    data: dict[str, Any]
+    position: Callable[[str], tuple[int, int] | None] | None = None
+    show: Callable[[str], str] | None = None
+
+
+def read_spec(
+    spec: str | os.PathLike[str],
+    *,
+    cwd: str | os.PathLike[str] | None = None,
+    root: str | os.PathLike[str] | None = None,
+) -> Spec:
+    """Read ``spec`` (a path or ``GITREV:path``) and the files its ``$ref``s reach, bundled.
+
+    Raises ``LoadError`` as :func:`read_spec_source` does.
+    """
     if isinstance(spec, str) and is_git_spec(spec, cwd=cwd):
         match = _GIT_SPEC.match(spec)
         assert match is not None
         raw = _git_show(spec, cwd)
         entry = _parsed(raw, spec)
         if not text_may_refer_elsewhere(raw):
-            return entry.data, None
+            return Spec(entry.data)
         docset = load_git_document_set(
             match["rev"],
             match["path"],
@@ -89,15 +114,27 @@ def read_spec_with_positions(
             root=None if root is None else os.fspath(root),
             entry_document=entry,
         )
-        return _bundled(bundle_set(docset)).document, None
+        bundle = _bundled(bundle_set(docset))
+        return Spec(bundle.document, None, _shower(bundle))
     path = os.path.join(os.fspath(cwd or ""), os.fspath(spec))
     if not may_refer_elsewhere(path):  # one file: no set to collect (the common case)
         loaded = load_document(path)
-        return loaded.data, loaded.position
+        return Spec(loaded.data, loaded.position)
     if root is not None:
         root = os.path.join(os.fspath(cwd or ""), os.fspath(root))
     bundle = _bundled(bundle_set(load_document_set(path, root=root)))
-    return bundle.document, _locator(bundle)
+    return Spec(bundle.document, _locator(bundle), _shower(bundle))
+
+
+def _shower(bundle: Bundle) -> Callable[[str], str]:
+    """Bundle pointer -> ``name#pointer`` inside the file it came from (the entry's: as is)."""
+    entry = bundle.docset.entry
+
+    def show(pointer: str) -> str:
+        file, inner = bundle.origin(pointer, keys=False)
+        return pointer if file == entry else f"{file}#{inner}"
+
+    return show
 
 
 def _bundled(bundle: Bundle) -> Bundle:
@@ -119,6 +156,8 @@ def _locator(bundle: Bundle) -> Callable[[str], tuple[int, int] | None]:
     entry = bundle.docset.entry
 
     def position(pointer: str) -> tuple[int, int] | None:
+        if pointer and not pointer.startswith("/"):
+            return None  # `file#pointer`: a part from another file than the annotated one
         file, inner = bundle.origin(pointer)
         return bundle.docset.files[entry].position(inner) if file == entry else None
 

@@ -40,12 +40,17 @@ class Bundle:
     #: entry components that were a ``$ref`` to a file: the key itself stays the entry's
     wrappers: set[str] = field(default_factory=set)
 
-    def origin(self, pointer: str) -> tuple[str, str]:
-        """The (file, pointer) a bundle pointer comes from (the entry's, when not moved)."""
+    def origin(self, pointer: str, *, keys: bool = True) -> tuple[str, str]:
+        """The (file, pointer) a bundle pointer comes from (the entry's, when not moved).
+
+        With ``keys``, an entry component that was a ``$ref`` to a file is itself the entry's
+        (its key is written there: a finding about the key belongs there); without, it is
+        the file's object it became.
+        """
         prefix = pointer
         while True:
             found = self.origins.get(prefix)
-            if found is not None and prefix == pointer and prefix in self.wrappers:
+            if found is not None and keys and prefix == pointer and prefix in self.wrappers:
                 return self.docset.entry, pointer
             if found is not None:
                 return found[0], found[1] + pointer[len(prefix) :]

@@ -33,7 +33,8 @@ def test_a_type_change_inside_a_shared_file_is_breaking_and_reported_once(
     assert change.rule_id == "response-property-type-changed"
     # Used by both operations, defined once: one change listing both.
     assert change.operations == ("GET /pets", "GET /pets/{petId}")
-    assert change.revision_pointer == "/components/schemas/Pet/properties/id"
+    # At its definition: in the file it is written in, not at the bundle's component.
+    assert change.base_pointer == change.revision_pointer == "schemas/pet.yaml#/properties/id"
 
 
 def test_identical_split_specs_have_no_change() -> None:
