@@ -129,3 +129,19 @@ def test_a_wider_root_lets_both_sides_share_a_parent_folder(tmp_path: Path) -> N
     with pytest.raises(ob.LoadError, match="leaves the root folder"):
         ob.diff(base, revision)
     assert ob.diff(base, revision, root=tmp_path).changes == ()
+
+
+def test_the_resolver_reports_followed_targets_where_they_are_written() -> None:
+    from openapi_builder.diff.resolve import Resolved, Resolver
+
+    doc = {"components": {"schemas": {"pet": {"type": "object"}, "a b": {"type": "string"}}}}
+    resolver = Resolver(
+        doc, show=lambda pointer: f"pet.yaml#{pointer[len('/components/schemas/pet') :]}"
+    )
+    found = resolver.resolve({"$ref": "#/components/schemas/pet"}, "/x")
+    assert found == Resolved({"type": "object"}, "pet.yaml#", "pet")  # the name stays
+    inline = {"type": "integer"}
+    assert resolver.resolve(inline, "/y") == Resolved(inline, "/y", None)  # nothing followed
+    # Bundled references are percent-encoded where needed; the resolver decodes them.
+    plain = Resolver(doc).resolve({"$ref": "#/components/schemas/a%20b"}, "/z")
+    assert plain == Resolved({"type": "string"}, "/components/schemas/a b", "a b")
