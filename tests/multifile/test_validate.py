@@ -64,3 +64,16 @@ def test_a_dict_is_validated_as_it_stands() -> None:
     doc = ob.load(FIXTURES / "broken" / "openapi.yaml")
     (problem,) = ob.validate(doc).problems
     assert problem.rule_id == "unresolved-ref"
+
+
+def test_a_loop_of_bare_refs_across_files_is_reported_in_the_files(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("$ref: b.yaml\n")
+    (tmp_path / "b.yaml").write_text("$ref: a.yaml\n")
+    (tmp_path / "openapi.yaml").write_text(
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n"
+        "components:\n  schemas:\n    A: {$ref: 'a.yaml'}\n"
+    )
+    report = ob.validate(tmp_path / "openapi.yaml", lint=False)
+    loops = [p for p in report.problems if "never reaches a definition" in p.message]
+    assert loops and all(p.source is not None for p in loops)
+    assert {Path(p.source).name for p in loops} <= {"a.yaml", "b.yaml", "openapi.yaml"}
