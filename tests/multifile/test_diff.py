@@ -145,3 +145,24 @@ def test_the_resolver_reports_followed_targets_where_they_are_written() -> None:
     # Bundled references are percent-encoded where needed; the resolver decodes them.
     plain = Resolver(doc).resolve({"$ref": "#/components/schemas/a%20b"}, "/z")
     assert plain == Resolved({"type": "string"}, "/components/schemas/a b", "a b")
+
+
+@needs_git
+def test_a_symlink_at_a_revision_is_its_own_text_never_followed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "secret.yaml").write_text("type: string\n")
+    spec = tmp_path / "spec"
+    spec.mkdir()
+    (spec / "link.yaml").symlink_to(tmp_path / "secret.yaml")
+    (spec / "openapi.yaml").write_text(
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n"
+        "components:\n  schemas:\n    A: {$ref: 'link.yaml'}\n"
+    )
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-q", "-m", "v1")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ob.LoadError, match=r"link\.yaml") as caught:
+        ob.diff("HEAD:spec/openapi.yaml", "HEAD:spec/openapi.yaml")
+    assert "top level is a string" in str(caught.value)  # the link's text, not secret.yaml
