@@ -256,6 +256,7 @@ def _collect(
     walked: set[tuple[str, str, str]] = set()
     references: dict[tuple[str, str], Reference] = {}
     problems: list[tuple[str, str, str, RefProblem]] = []
+    seen: set[tuple[str, str]] = set()  # (file, pointer) of every `$ref` met: once each
     queue: deque[tuple[str, str, str]] = deque([(entry, "", "root")])
     # Most references repeat (every schema of a folder naming `error.json`): parse each once
     # per folder, and canonicalize each name once.
@@ -280,8 +281,9 @@ def _collect(
             if not isinstance(ref, str) or (name == entry and ref.startswith("#")):
                 continue  # not a string: validation says so; entry-local: nothing to follow
             where = _pointer(pointer, site.loc)
-            if (name, where) in references:
-                continue
+            if (name, where) in seen:
+                continue  # two overlapping targets of one file walk the same `$ref`
+            seen.add((name, where))
             folder = name.rpartition("/")[0]
             parsed = parsed_refs.get((ref, folder)) if not ref.startswith("#") else None
             if parsed is None:

@@ -222,3 +222,14 @@ def test_long_chains_and_deep_files_need_no_recursion(tmp_path: Path) -> None:
 def test_control_characters_in_a_file_name_are_refused(tmp_path: Path, ref: str) -> None:
     (issue,) = load_document_set(_spec_with(tmp_path, ref)).issues
     assert "control character" in issue.message
+
+
+def test_a_bad_ref_under_two_overlapping_targets_is_one_issue(tmp_path: Path) -> None:
+    path = _spec_with(tmp_path, "lib.yaml")
+    (path.parent / "lib.yaml").write_text(
+        "properties:\n  inner:\n    properties:\n      x: {$ref: '../../out.yaml'}\n"
+    )
+    spec = path.read_text() + "    B: {$ref: 'lib.yaml#/properties/inner'}\n"
+    path.write_text(spec)
+    (issue,) = load_document_set(path).issues
+    assert "leaves the root folder" in issue.message
