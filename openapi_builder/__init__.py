@@ -21,6 +21,7 @@ from openapi_builder.declare import (
 )
 from openapi_builder.diff import DiffReport, ReportedChange, diff
 from openapi_builder.docs import docs_html
+from openapi_builder.docset import bundle
 from openapi_builder.errors import (
     ConfigError,
     DeclarationError,
@@ -65,6 +66,7 @@ __all__ = [
     "SpecValidationError",
     "Tag",
     "ValidationReport",
+    "bundle",
     "diff",
     "docs_html",
     "load",

@@ -5,10 +5,12 @@ Commands (each has ``--help`` with an example)::
     build MODULE:ATTR [-o PATH] [--format json|yaml] [--openapi VERSION]
     check MODULE:ATTR PATH [--update] [--format json|yaml] [--openapi VERSION]
     validate FILE... [--format text|json|github|junit] [--fail-on error|warning|info]
-                     [--config FILE] [--engine builtin|openapi-spec-validator]
+                     [--config FILE] [--engine builtin|openapi-spec-validator] [--root DIR]
     diff BASE REVISION [--format text|markdown|json|github|junit|html]
                        [--fail-on breaking|warning|info|never] [--ignore FILE]
                        [--match-path RE] [--unmatch-path RE] [--severity RULE=LEVEL]
+                       [--root DIR]
+    bundle FILE [-o PATH] [--format json|yaml] [--root DIR]
     rules
     docs SOURCE [-o PATH] [--ui static|swagger] [--title TEXT] [--openapi VERSION]
     serve SOURCE [--port N] [--ui static|swagger]

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import openapi_builder as ob
+from openapi_builder.cli._bundle import cmd_bundle
 from openapi_builder.cli._common import EXIT_FINDINGS, EXIT_OK, PROG, Failure, Io, Paint
 from openapi_builder.cli._docs import cmd_docs
 from openapi_builder.cli._serve import cmd_serve
@@ -136,7 +137,9 @@ def _cmd_validate(args: argparse.Namespace, io: Io) -> int:
     reports = []
     for name in args.files:
         try:
-            reports.append(ob.validate(Path(name), config=args.config, engine=args.engine))
+            reports.append(
+                ob.validate(Path(name), config=args.config, engine=args.engine, root=args.root)
+            )
         except ob.OpenAPIBuilderError as error:
             raise Failure(str(error)) from error
     code = max(exit_code(report, args.fail_on) for report in reports)
@@ -160,6 +163,7 @@ def _cmd_diff(args: argparse.Namespace, io: Io) -> int:
             severity=parse_severity_overrides(args.severity or ()),
             match_path=args.match_path,
             unmatch_path=args.unmatch_path,
+            root=args.root,
         )
     except ob.OpenAPIBuilderError as error:
         raise Failure(str(error)) from error
@@ -200,6 +204,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Io], int]] = {
     "validate": _cmd_validate,
     "diff": _cmd_diff,
     "rules": _cmd_rules,
+    "bundle": cmd_bundle,
     "docs": cmd_docs,
     "serve": cmd_serve,
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, NoReturn, TextIO
 
+from openapi_builder.cli import _bundle
 from openapi_builder.cli._common import EXIT_USAGE, PROG
 from openapi_builder.cli._docs import DOCS_EPILOG, add_docs_parser
 from openapi_builder.cli._serve import SERVE_EPILOG, add_serve_parser
@@ -165,6 +166,11 @@ def build_parser(out: TextIO, err: TextIO) -> Parser:
         default="builtin",
         help="validator to run (default: builtin)",
     )
+    validate.add_argument(
+        "--root",
+        metavar="DIR",
+        help="folder outside which no $ref'd file is opened (default: each FILE's folder)",
+    )
 
     diff = command("diff", "Compare two OpenAPI documents; flag breaking changes.", _DIFF_EPILOG)
     diff.add_argument("base", metavar="BASE", help="the old document: a file or GITREV:path")
@@ -198,6 +204,15 @@ def build_parser(out: TextIO, err: TextIO) -> Parser:
         action="append",
         metavar="RULE=LEVEL",
         help="override a rule's level: breaking, warning, info or off (repeatable)",
+    )
+    diff.add_argument(
+        "--root",
+        metavar="DIR",
+        help="folder outside which no $ref'd file is read (default: each document's folder)",
+    )
+
+    _bundle.add_arguments(
+        command("bundle", "Bundle a multi-file spec into one document.", _bundle.BUNDLE_EPILOG)
     )
 
     command("rules", "Print the validate lint rules and the diff rules.", _RULES_EPILOG)

@@ -1,16 +1,18 @@
 """Local ``$ref`` resolution for one document, memoized and safe against alias cycles.
 
-Only same-document references (``#/...``) are followed. Remote ones (``other.yaml#/X``,
-``https://...``) are never fetched: they come back as :class:`Unresolved`, as do dangling
-references and chains of ``$ref`` that loop on themselves, so the diff can report them instead
-of crashing.
+Only same-document references (``#/...``, percent-encoding decoded) are followed: a
+multi-file spec is bundled into one document before the diff (``sources``), so its file
+references are same-document ones by then. Remote ones (``https://...``) are never fetched:
+they come back as :class:`Unresolved`, as do dangling references and chains of ``$ref`` that
+loop on themselves, so the diff can report them instead of crashing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote
 
 from openapi_builder.diff.pointer import last_token, unescape
 
@@ -36,12 +38,21 @@ class Unresolved:
 
 
 class Resolver:
-    """Follows local ``$ref`` chains in one document; results are cached per ref string."""
+    """Follows local ``$ref`` chains in one document; results are cached per ref string.
 
-    def __init__(self, document: Mapping[str, Any]) -> None:
+    ``show`` (for a bundled multi-file spec) turns the pointer of a followed ``$ref``'s target
+    into the one reported: ``schemas/pet.yaml#/properties`` rather than the bundle's
+    ``/components/schemas/pet/properties``.
+    """
+
+    def __init__(
+        self, document: Mapping[str, Any], *, show: Callable[[str], str] | None = None
+    ) -> None:
         self.document = document
         self._targets: dict[str, tuple[Mapping[str, Any], str] | None] = {}
         self._merged: dict[int, Mapping[str, Any]] = {}
+        self._show = show
+        self._shown: dict[str, str] = {}
 
     def lookup(self, ref: str) -> tuple[Mapping[str, Any], str] | None:
         """The node a single local ``$ref`` points at and its pointer, or None."""
@@ -49,7 +60,7 @@ class Resolver:
             return self._targets[ref]
         found: tuple[Mapping[str, Any], str] | None = None
         if ref.startswith("#"):
-            pointer = ref[1:]
+            pointer = unquote(ref[1:]) if "%" in ref else ref[1:]
             node: Any = self.document
             ok = pointer == "" or pointer.startswith("/")
             for token in pointer.split("/")[1:] if ok else ():
@@ -79,6 +90,11 @@ class Resolver:
             seen.add(ref)
             node, pointer = target
             name = last_token(pointer)
+        if self._show is not None and origin is not node:
+            shown = self._shown.get(pointer)
+            if shown is None:
+                shown = self._shown[pointer] = self._show(pointer)
+            pointer = shown
         if origin is not node and set(origin) - _ANNOTATIONS - {"$ref"}:
             # A 3.1 `$ref` with constraining siblings: both apply, so compare their union.
             # Cached per origin so the merged node keeps one identity (memo keys use id()).

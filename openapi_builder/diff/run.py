@@ -28,7 +28,7 @@ from openapi_builder.diff.options import check_severity_overrides, path_filter
 from openapi_builder.diff.report import DiffReport, ReportedChange
 from openapi_builder.diff.resolve import Resolver
 from openapi_builder.diff.rules import FAIL_ON_VALUES, RULES, FailOn, Level
-from openapi_builder.diff.sources import read_spec_with_positions
+from openapi_builder.diff.sources import read_spec
 from openapi_builder.errors import DiffOptionError
 
 Source = Mapping[str, Any] | str | os.PathLike[str]
@@ -45,6 +45,7 @@ def diff(
     match_path: str | Sequence[str] | None = None,
     unmatch_path: str | Sequence[str] | None = None,
     today: date | None = None,
+    root: str | os.PathLike[str] | None = None,
 ) -> DiffReport:
     """Compare two OpenAPI documents and report what changed and what breaks clients.
 
@@ -59,6 +60,8 @@ def diff(
         match_path, unmatch_path: regexes on paths; only operations whose path matches one
             ``match_path`` and no ``unmatch_path`` are compared.
         today: the date ``x-sunset`` is judged against (default: today, local time).
+        root: the folder outside which no file a ``$ref`` names is read, for both sides
+            (default: each document's own folder; see :func:`read_spec_source`).
 
     Returns:
         A :class:`DiffReport`; its ``changes`` are sorted by ``ReportedChange.sort_key``.
@@ -74,9 +77,11 @@ def diff(
     overrides = check_severity_overrides(severity or {})
     entries = _ignore_entries(ignore)
     keep = path_filter(match_path, unmatch_path)
-    old_doc, old_name, _ = _document(base)
-    new_doc, new_name, locate = _document(revision)
-    changes = detect_changes(old_doc, new_doc, keep=keep, today=today or date.today())
+    old_doc, old_name, _, old_show = _document(base, root)
+    new_doc, new_name, locate, new_show = _document(revision, root)
+    changes = detect_changes(
+        old_doc, new_doc, keep=keep, today=today or date.today(), show=(old_show, new_show)
+    )
     reported: list[ReportedChange] = []
     ignored: list[ReportedChange] = []
     for change in changes:
@@ -114,10 +119,13 @@ def detect_changes(
     *,
     keep: Any = lambda _path: True,
     today: date,
+    show: tuple[Show | None, Show | None] = (None, None),
 ) -> list[Change]:
     """Every raw change between two documents, merged so each (rule, args, pointers) appears
-    once with the union of its operations. No levels, overrides or messages yet."""
-    old_resolver, new_resolver = Resolver(base), Resolver(revision)
+    once with the union of its operations. No levels, overrides or messages yet. ``show``
+    says, per side, how pointers into parts bundled from other files are reported."""
+    old_resolver = Resolver(base, show=show[0])
+    new_resolver = Resolver(revision, show=show[1])
     ctx = Context(
         old_resolver, new_resolver, SchemaComparer(old_resolver, new_resolver, today), today
     )
@@ -178,13 +186,16 @@ def _reported(change: Change, level: Level, operations: tuple[str, ...]) -> Repo
 
 
 Locate = Callable[[str], "tuple[int, int] | None"]
+Show = Callable[[str], str]
 
 
-def _document(source: Source) -> tuple[Mapping[str, Any], str | None, Locate | None]:
+def _document(
+    source: Source, root: str | os.PathLike[str] | None = None
+) -> tuple[Mapping[str, Any], str | None, Locate | None, Show | None]:
     if isinstance(source, Mapping):
-        return source, None, None
-    data, locate = read_spec_with_positions(source)
-    return data, os.fspath(source), locate
+        return source, None, None, None
+    spec = read_spec(source, root=root)
+    return spec.data, os.fspath(source), spec.position, spec.show
 
 
 def _ignore_entries(

@@ -64,6 +64,10 @@ def use(tmp: Path) -> tuple[bool, int]:
     report: ob.ValidationReport = ob.validate(loaded)
     problems: tuple[ob.Problem, ...] = report.problems
     changes: ob.DiffReport = ob.diff(loaded, document)
+    bundled: dict[str, object] = ob.bundle(written, root=tmp)
+    assert bundled == loaded
+    followed: ob.ValidationReport = ob.validate(written, follow_refs=True, root=tmp)
+    assert followed.ok
     try:
         ob.loads(text[:10])
     except ob.LoadError as error:

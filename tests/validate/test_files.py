@@ -80,18 +80,29 @@ paths:
 
 
 @pytest.mark.parametrize(
-    ("ref", "allow", "message"),
+    ("ref", "options", "message"),
     [
-        ("common.yaml#/Pet", False, "is not followed"),
-        ("common.yaml#/Missing", True, "points to nothing"),
-        ("../outside.yaml#/Pet", True, "leaves the spec's directory"),
-        ("https://example.com/pet.yaml#/Pet", True, "is not fetched"),
-        ("http://example.com/pet.yaml", False, "is not fetched"),
-        ("#Pet", False, "plain-name fragment"),
+        ("common.yaml#/Pet", {"follow_refs": False}, "is not followed"),
+        ("common.yaml#/Missing", {}, "points to nothing"),
+        (
+            "common.yaml#/Missing",
+            {"follow_refs": False, "allow_remote_refs": True},
+            "points to nothing",
+        ),
+        ("../outside.yaml#/Pet", {}, "leaves the root folder"),
+        (
+            "../outside.yaml#/Pet",
+            {"follow_refs": False, "allow_remote_refs": True},
+            "leaves the spec's directory",
+        ),
+        ("https://example.com/pet.yaml#/Pet", {}, "is not fetched"),
+        ("https://example.com/pet.yaml#/Pet", {"allow_remote_refs": True}, "is not fetched"),
+        ("http://example.com/pet.yaml", {"follow_refs": False}, "is not fetched"),
+        ("#Pet", {}, "plain-name fragment"),
     ],
 )
 def test_external_refs_are_reported_not_fetched(
-    tmp_path: Path, ref: str, allow: bool, message: str
+    tmp_path: Path, ref: str, options: dict[str, bool], message: str
 ) -> None:
     spec_dir = tmp_path / "spec"
     spec_dir.mkdir()
@@ -99,10 +110,17 @@ def test_external_refs_are_reported_not_fetched(
     (tmp_path / "outside.yaml").write_text("Pet: {type: object}\n")
     path = spec_dir / "openapi.yaml"
     path.write_text(_with_ref(ref))
-    (problem,) = validate(path, allow_remote_refs=allow).problems
+    (problem,) = validate(path, **options).problems
     assert problem.rule_id == "unresolved-ref" and message in problem.message
     assert problem.pointer.endswith("/schema/$ref") and problem.line == 11
     assert problem.hint
+
+
+def test_file_refs_are_followed_by_default(tmp_path: Path) -> None:
+    (tmp_path / "common.yaml").write_text("Pet: {type: object}\n")
+    path = tmp_path / "openapi.yaml"
+    path.write_text(_with_ref("common.yaml#/Pet"))
+    assert validate(path).problems == ()
 
 
 def test_file_refs_inside_the_spec_directory_resolve_when_allowed(tmp_path: Path) -> None:
