@@ -138,7 +138,8 @@ def test_stripe_year_diff_page(open_page: Any, tmp_path: Path) -> None:
     report = dataclasses.replace(
         ob.diff(old, new), base_source=STRIPE_OLD.name, revision_source=STRIPE_NEW.name
     )
-    assert report.counts()["breaking"] == 27
+    breaking = report.counts()["breaking"]
+    assert breaking == sum(1 for change in report.changes if change.level == "breaking") > 0
     page_html = report.to_html(base=old, revision=new)
     visit = open_page(_write(tmp_path, "stripe-diff.html", page_html))
     page = visit.page
@@ -146,9 +147,9 @@ def test_stripe_year_diff_page(open_page: Any, tmp_path: Path) -> None:
     screenshot(visit, "diff-page", tmp_path)
     page.click('label[for="show-all"]')
     first = page.eval_on_selector_all(
-        "article.change", "els => els.slice(0, 27).map(e => e.dataset.level)"
+        "article.change", f"els => els.slice(0, {breaking + 1}).map(e => e.dataset.level)"
     )
-    assert first == ["breaking"] * 27
+    assert first[:breaking] == ["breaking"] * breaking and first[breaking] != "breaking"
     # More than ten operations: ten shown, the rest folded until asked for.
     folded = page.locator("article.change >> nth=0").locator("details")
     assert not folded.locator("li >> nth=0").is_visible()

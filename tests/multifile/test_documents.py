@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import openapi_builder as ob
+from openapi_builder.limits import MAX_DEPTH
 from openapi_builder.docset import load_document_set, text_may_refer_elsewhere
 from openapi_builder.errors import LoadError
 from tests.multifile.conftest import FIXTURES
@@ -204,7 +205,7 @@ def test_long_chains_and_deep_files_need_no_recursion(tmp_path: Path) -> None:
             json.dumps({"properties": {"next": {"$ref": f"f{(i + 1) % 400}.json"}}})
         )
     deep = '{"$ref": "f0.json"}'
-    for _ in range(450):  # 900 levels: within the loader's bound of 1,000
+    for _ in range((MAX_DEPTH - 4) // 2):  # as deep as the loader's bound allows
         deep = '{"type": "object", "properties": {"a": ' + deep + "}}"
     (folder / "deep.json").write_text(deep)
     (folder / "f399.json").write_text(
