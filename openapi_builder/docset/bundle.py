@@ -22,9 +22,9 @@ from typing import Any
 from openapi_builder.docset.documents import DocumentSet, Reference, RefIssue
 from openapi_builder.docset.kinds import section_of
 from openapi_builder.docset.names import assign_names
-from openapi_builder.docset.pointers import escape
 from openapi_builder.docset.refs import FileRef, fragment_of
 from openapi_builder.merge import copy_json
+from openapi_builder.pointers import escape
 
 __all__ = ["Bundle", "bundle_set"]
 

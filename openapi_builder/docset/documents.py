@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from openapi_builder.docset.kinds import RefSite, family_of, iter_refs
-from openapi_builder.docset.pointers import MISSING, escape, resolve
 from openapi_builder.docset.readers import FileReader, GitReader, Reader, git_prefix
 from openapi_builder.docset.refs import FileRef, RefProblem, parse_ref
 from openapi_builder.errors import LoadError
 from openapi_builder.load import DEFAULT_MAX_BYTES, LoadedDocument, load_document
+from openapi_builder.pointers import MISSING, escape, resolve
 
 __all__ = [
     "DEFAULT_MAX_FILES",

@@ -14,8 +14,8 @@ import posixpath
 import re
 from collections.abc import Collection, Mapping, Sequence
 
-from openapi_builder.docset.pointers import tokens
 from openapi_builder.docset.refs import FileRef
+from openapi_builder.pointers import tokens
 
 __all__ = ["assign_names"]
 

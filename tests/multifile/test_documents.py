@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 import openapi_builder as ob
-from openapi_builder.limits import MAX_DEPTH
 from openapi_builder.docset import load_document_set, text_may_refer_elsewhere
 from openapi_builder.errors import LoadError
+from openapi_builder.limits import MAX_DEPTH
 from tests.multifile.conftest import FIXTURES
 
 PETSTORE = FIXTURES / "petstore" / "openapi.yaml"

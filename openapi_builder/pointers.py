@@ -1,10 +1,24 @@
-"""JSON pointers (RFC 6901) over plain data, without recursion; ``MISSING`` for "nothing"."""
+"""JSON pointers (RFC 6901) and local ``$ref`` resolution, without recursion.
+
+Shared by every layer that reads documents (validate, docset, diff): it imports nothing of ours.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Final
+from urllib.parse import unquote
 
-__all__ = ["MISSING", "escape", "resolve", "tokens", "unescape"]
+__all__ = [
+    "MISSING",
+    "escape",
+    "join",
+    "resolve",
+    "split_ref",
+    "to_pointer",
+    "tokens",
+    "unescape",
+]
 
 
 class _Missing:
@@ -34,6 +48,26 @@ def tokens(pointer: str) -> list[str]:
     return [unescape(raw) for raw in pointer[1:].split("/")] if pointer else []
 
 
+def join(pointer: str, token: object) -> str:
+    """The pointer of ``token`` below ``pointer``."""
+    return f"{pointer}/{escape(token)}"
+
+
+def to_pointer(tokens: Iterable[object]) -> str:
+    """A pointer from raw (unescaped) tokens; the empty sequence is the root ``""``."""
+    return "".join(f"/{escape(token)}" for token in tokens)
+
+
+def split_ref(ref: str) -> tuple[str, str]:
+    """Split a ``$ref`` into its document part and its decoded fragment pointer.
+
+    ``"other.yaml#/a%20b"`` -> ``("other.yaml", "/a b")``; ``"#/x"`` -> ``("", "/x")``.
+    Percent-encoding is decoded in the fragment only, as the URI rules ask.
+    """
+    document, _, fragment = ref.partition("#")
+    return document, unquote(fragment)
+
+
 def resolve(document: Any, pointer: str) -> Any:
     """The value at ``pointer`` in ``document``, or ``MISSING``; never raises."""
     if pointer == "":
@@ -41,13 +75,14 @@ def resolve(document: Any, pointer: str) -> Any:
     if not pointer.startswith("/"):
         return MISSING
     node = document
-    for token in tokens(pointer):
-        if type(node) is dict:
+    for raw in pointer[1:].split("/"):
+        token = unescape(raw)
+        if isinstance(node, dict):
             if token in node:
                 node = node[token]
                 continue
             return MISSING
-        if type(node) is list:
+        if isinstance(node, list):
             # RFC 6901: array indexes are decimal without leading zeros.
             if token.isdigit() and token.isascii() and (token == "0" or token[0] != "0"):
                 index = int(token)
