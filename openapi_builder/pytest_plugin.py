@@ -156,7 +156,8 @@ def openapi_snapshot(request: pytest.FixtureRequest) -> OpenAPISnapshot:
 
 
 def pytest_terminal_summary(
-    terminalreporter: pytest.TerminalReporter, config: pytest.Config
+    terminalreporter: Any,  # pytest.TerminalReporter (exported by pytest only since 8.3)
+    config: pytest.Config,
 ) -> None:
     written = config.stash.get(_WRITTEN, [])
     if written:

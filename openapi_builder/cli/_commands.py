@@ -18,7 +18,7 @@ from openapi_builder.cli._target import build_document, load_api
 from openapi_builder.diff import diff as diff_documents
 from openapi_builder.diff import format_rules_table, parse_severity_overrides
 from openapi_builder.render import write_text_atomic
-from openapi_builder.validate.catalogue import LINT_RULES
+from openapi_builder.validate.catalogue import LINT_RULES, VERSIONS
 from openapi_builder.validate.formats import exit_code, format_report
 
 _SUFFIX_FORMATS = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}
@@ -179,7 +179,7 @@ def _cmd_rules(args: argparse.Namespace, io: Io) -> int:
             r.id,
             *(
                 (r.severity_for(v) or "-") if r.enabled else "off"
-                for v in ("2.0", "3.0", "3.1", "3.2")
+                for v in VERSIONS
             ),
             r.rationale,
         )

@@ -33,6 +33,11 @@ from openapi_builder.validate.walk import InstanceSite, pointer_of
 __all__ = ["default_violates_schema", "example_violates_schema"]
 
 _OLD_VERSIONS = ("2.0", "3.0")
+# What jsonschema-rs raises for a schema or value it refuses (a bad pattern, a dangling $ref).
+_REFUSED: tuple[type[Exception], ...] = (
+    ValueError,
+    getattr(jsonschema_rs, "ReferencingError", ValueError),
+)
 
 
 def _is_json_media_type(name: str) -> bool:
@@ -98,13 +103,13 @@ def _check_group(view: CheckingView, sites: list[InstanceSite]) -> dict[int, Fai
             if path and isinstance(path[0], int) and path[0] not in first:
                 first[path[0]] = (str(error.message), path[1:])
         return {id(sites[index]): failure for index, failure in first.items()}
-    except (ValueError, jsonschema_rs.ReferencingError):
+    except _REFUSED:
         pass
     failed: dict[int, Failure] = {}
     for site in sites:
         try:
             error = next(iter(view.validator(site.schema).iter_errors(site.value)), None)
-        except (ValueError, jsonschema_rs.ReferencingError):
+        except _REFUSED:
             continue  # a broken schema (other rules report it) or a value that is not JSON
         if error is not None:
             failed[id(site)] = (str(error.message), tuple(error.instance_path))
