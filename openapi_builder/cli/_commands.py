@@ -177,10 +177,7 @@ def _cmd_rules(args: argparse.Namespace, io: Io) -> int:
     rows = [
         (
             r.id,
-            *(
-                (r.severity_for(v) or "-") if r.enabled else "off"
-                for v in VERSIONS
-            ),
+            *((r.severity_for(v) or "-") if r.enabled else "off" for v in VERSIONS),
             r.rationale,
         )
         for r in LINT_RULES
