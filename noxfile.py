@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
+import tempfile
 from pathlib import Path
 
 import nox
@@ -58,7 +59,10 @@ def lowest_pins(pyproject: dict[str, object]) -> list[str]:
 def lowest(session: nox.Session) -> None:
     """The whole suite on the oldest Python with every dependency at its lowest bound."""
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    constraints = Path(session.create_tmp()) / "lowest.txt"
+    # Not session.create_tmp(): it points TMPDIR inside the project, and tests that make
+    # projects in temporary folders would then find this project's pyproject.toml above them.
+    folder = Path(tempfile.mkdtemp(prefix="nox-lowest-"))
+    constraints = folder / "lowest.txt"
     constraints.write_text("\n".join(lowest_pins(pyproject)) + "\n", encoding="utf-8")
     session.install("-e", ".[test]", "-c", str(constraints))
     session.run("python", "-m", "pip", "list", "--format=freeze", silent=False)

@@ -147,7 +147,8 @@ def binary_files(annotation: Any) -> Any:
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
     if origin is typing.Annotated:
-        return typing.Annotated[(binary_files(args[0]), *annotation.__metadata__)]
+        parts = (binary_files(args[0]), *annotation.__metadata__)
+        return typing.Annotated[parts]  # the tuple spreads into Annotated's arguments
     if origin in (typing.Union, types.UnionType):
         return typing.Union[tuple(binary_files(arg) for arg in args)]  # noqa: UP007
     if origin in (list, tuple, set, frozenset, Sequence) and args:
