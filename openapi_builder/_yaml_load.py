@@ -44,7 +44,7 @@ from yaml.resolver import Resolver
 from openapi_builder.errors import LoadError
 from openapi_builder.limits import MAX_ALIAS_NODES, MAX_DEPTH
 
-__all__ = ["MAX_ALIAS_NODES", "MAX_DEPTH", "PARSER", "parse_yaml", "parse_yaml_with_marks"]
+__all__ = ["MAX_ALIAS_NODES", "MAX_DEPTH", "PARSER", "parse_yaml"]
 
 
 #: The parser class whose event stream is read: libyaml's when PyYAML was built with it.
@@ -527,15 +527,11 @@ def _to_float(text: str) -> float:
     return sign * float(value)
 
 
-def parse_yaml(text: str, source: str | None) -> tuple[Any, Any]:
-    """Parse one YAML document; return (root value, root mark). Raises LoadError."""
-    root, mark, _ = parse_yaml_with_marks(text, source)
-    return root, mark
+def parse_yaml(text: str, source: str | None) -> tuple[Any, Any, dict[int, Any] | None]:
+    """Parse one YAML document; return (root value, root mark, marks). Raises LoadError.
 
-
-def parse_yaml_with_marks(text: str, source: str | None) -> tuple[Any, Any, dict[int, Any] | None]:
-    """``parse_yaml``, plus where each value starts: ``id(container)`` -> its members' marks
-    (a dict by key, or a list by index), or ``None`` when aliases or merge keys were used."""
+    ``marks`` says where each value starts: ``id(container)`` -> its members' marks (a dict
+    by key, or a list by index), or ``None`` when aliases or merge keys were used."""
     parser = None
     builder = _Builder(source)
     try:

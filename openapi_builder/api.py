@@ -21,6 +21,7 @@ from openapi_builder.errors import DeclarationError, SpecValidationError
 from openapi_builder.render import write as write_document
 from openapi_builder.validate import validate as validate_document
 from openapi_builder.validate.catalogue import RULES_BY_ID
+from openapi_builder.validate.versions import SpecVersion, detect_version
 
 __all__ = ["API", "ExampleWarning"]
 
@@ -165,8 +166,9 @@ class API:
         # The SHOULD rules run whatever severity the catalogue gives them; their verdict is
         # decided here, so a build never fails on them unless the user asked for it.
         report = validate_document(document, lint=False, rules=dict.fromkeys(SHOULD_RULES, "error"))
-        version = ".".join(self.openapi.split(".")[:2])
-        must = {r for r in SHOULD_RULES if RULES_BY_ID[r].severity_for(version) == "error"}  # type: ignore[arg-type]
+        version = detect_version(document)
+        key = version.key if isinstance(version, SpecVersion) else None
+        must = {r for r in SHOULD_RULES if RULES_BY_ID[r].severity_for(key) == "error"}
         mismatches = [
             p for p in report.problems if p.rule_id in SHOULD_RULES and p.rule_id not in must
         ]

@@ -25,7 +25,7 @@ import yaml
 
 from openapi_builder._gc import paused_gc
 from openapi_builder._json_load import JsonOffsets, line_column, parse_json
-from openapi_builder._yaml_load import MERGE, PARSER, parse_yaml_with_marks
+from openapi_builder._yaml_load import MERGE, PARSER, parse_yaml
 from openapi_builder.errors import LoadError
 from openapi_builder.limits import DEFAULT_MAX_BYTES
 
@@ -252,7 +252,7 @@ def _parse(text: str, source: str | None, suffix: str) -> LoadedDocument:
         data = parse_json(text, source)
         line, column = line_column(text, len(text) - len(text.lstrip(_JSON_WS)))
     else:
-        data, mark, marks = parse_yaml_with_marks(text, source)
+        data, mark, marks = parse_yaml(text, source)
         line, column = mark.line + 1, mark.column + 1
     if type(data) is not dict:
         raise LoadError(

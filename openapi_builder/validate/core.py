@@ -79,7 +79,7 @@ def validate(
         overrides.append((read_config(config), str(config)))
     if rules is not None:
         overrides.append((rules, "rules="))
-    severities = effective_severities(*overrides)
+    effective_severities(*overrides)  # a wrong rule id or level fails before any file is read
 
     loaded: LoadedDocument | None = None
     if not isinstance(doc_or_path, str | bytes | os.PathLike):
@@ -91,8 +91,9 @@ def validate(
         base_dir = Path(loaded.source).parent if loaded.source else None
 
     version = detect_version(document)
-    if isinstance(version, SpecVersion):
-        severities = effective_severities(*overrides, version=version.key)
+    severities = effective_severities(
+        *overrides, version=version.key if isinstance(version, SpecVersion) else None
+    )
     if not isinstance(version, SpecVersion):
         findings: list[Finding] = [version]
     elif engine == "openapi-spec-validator":

@@ -20,7 +20,7 @@ from typing import Any
 
 import jsonschema_rs
 
-from openapi_builder.validate.pointers import MISSING, escape, resolve, split_ref
+from openapi_builder.validate.pointers import MISSING, escape, resolve, split_ref, tokens
 from openapi_builder.validate.walk import (
     SCHEMA_LISTS,
     SCHEMA_MAPS,
@@ -29,11 +29,12 @@ from openapi_builder.validate.walk import (
     tokens_of,
 )
 
-__all__ = ["CheckingView", "direction_of", "media_type_of"]
+__all__ = ["OLD_VERSIONS", "CheckingView", "direction_of", "media_type_of"]
 
 _BASE = "urn:openapi-builder:checking"
 _SITES = "$openapi-builder-sites"
-_OLD_VERSIONS = ("2.0", "3.0")
+#: Versions whose schemas are read as draft 4 with OpenAPI's own keywords (nullable, ...).
+OLD_VERSIONS = ("2.0", "3.0")
 _VALIDATOR = {
     "2.0": jsonschema_rs.Draft4Validator,
     "3.0": jsonschema_rs.Draft4Validator,
@@ -49,22 +50,22 @@ _NOT_REQUIRED = {
 
 def direction_of(site: InstanceSite) -> str:
     """``request``, ``response`` or ``any``, from where the value sits in the document."""
-    tokens = [str(token) for token in tokens_of(site.loc)]
-    if len(tokens) < 2:
+    parts = [str(token) for token in tokens_of(site.loc)]
+    if len(parts) < 2:
         return "any"
-    if tokens[0] == "components" or (tokens[0] in ("parameters", "responses")):
-        section = tokens[1] if tokens[0] == "components" else tokens[0]
+    if parts[0] == "components" or (parts[0] in ("parameters", "responses")):
+        section = parts[1] if parts[0] == "components" else parts[0]
         return {
             "requestBodies": "request",
             "parameters": "request",
             "responses": "response",
             "headers": "response",
         }.get(section, "any")
-    if tokens[0] not in ("paths", "webhooks"):
+    if parts[0] not in ("paths", "webhooks"):
         return "any"
     i = 2
-    while i < len(tokens):
-        token = tokens[i]
+    while i < len(parts):
+        token = parts[i]
         if token in ("requestBody", "parameters"):
             return "request"
         if token == "responses":
@@ -80,12 +81,12 @@ def direction_of(site: InstanceSite) -> str:
 
 def media_type_of(site: InstanceSite) -> str | None:
     """The media type whose ``example``/``examples`` holds the value, if it is one."""
-    tokens = tokens_of(site.loc)
+    parts = tokens_of(site.loc)
     for end in (3, 5):  # .../content/<type>/example, .../content/<type>/examples/<n>/value
-        if len(tokens) >= end and tokens[-end] == "content":
-            kind = tokens[-end + 2]
+        if len(parts) >= end and parts[-end] == "content":
+            kind = parts[-end + 2]
             if (end == 3 and kind == "example") or (end == 5 and kind == "examples"):
-                return str(tokens[-end + 1])
+                return str(parts[-end + 1])
     return None
 
 
@@ -94,7 +95,7 @@ class CheckingView:
 
     def __init__(self, document: Any, version: str, direction: str) -> None:
         self.document = document
-        self.old = version in _OLD_VERSIONS
+        self.old = version in OLD_VERSIONS
         self.v2 = version == "2.0"
         self.cls = _VALIDATOR.get(version, jsonschema_rs.Draft202012Validator)
         self.not_required = _NOT_REQUIRED[direction]
@@ -109,6 +110,11 @@ class CheckingView:
         """Queue a schema that values will be checked against (before any ``validator``)."""
         self.pending.setdefault(id(schema), schema)
 
+    def verifiable(self, schema: Any) -> bool:
+        """Whether values can be checked against ``schema`` (no ``$ref`` leaves the document)."""
+        self._build()
+        return id(schema) in self.slots and id(schema) not in self.unverifiable
+
     def validator(self, schema: Any) -> Any:
         """A jsonschema-rs validator for ``schema`` as this view reads it, or ``None``.
 
@@ -116,33 +122,30 @@ class CheckingView:
         those; nothing is ever fetched). Raises ``ValueError`` for a schema jsonschema-rs
         refuses.
         """
-        if self.registry is None:
-            self._build()
-        if id(schema) in self.unverifiable or id(schema) not in self.slots:
+        if not self.verifiable(schema):
             return None
-        wrapper = {"$ref": f"{_BASE}#/{escape(_SITES)}/{self.slots[id(schema)]}"}
-        return self.cls(wrapper, registry=self.registry, validate_formats=False)
-
-    def verifiable(self, schema: Any) -> bool:
-        """Whether values can be checked against ``schema`` (no ``$ref`` leaves the document)."""
-        if self.registry is None:
-            self._build()
-        return id(schema) in self.slots and id(schema) not in self.unverifiable
+        return self.cls(self._site_ref(schema), registry=self.registry, validate_formats=False)
 
     def batch_validator(self, schemas: list[Any]) -> Any:
-        """One validator for an array whose item ``i`` is checked against ``schemas[i]``.
+        """One validator for an array whose item ``i`` is checked against ``schemas[i]``
+        (each one verifiable).
 
         Raises ``ValueError`` (or ``ReferencingError``) when jsonschema-rs refuses a schema.
         """
-        if self.registry is None:
-            self._build()
-        refs = [{"$ref": f"{_BASE}#/{escape(_SITES)}/{self.slots[id(s)]}"} for s in schemas]
+        self._build()
         keyword = "items" if self.old else "prefixItems"  # draft 4's tuple form
+        refs = [self._site_ref(schema) for schema in schemas]
         return self.cls({keyword: refs}, registry=self.registry, validate_formats=False)
+
+    def _site_ref(self, schema: Any) -> dict[str, str]:
+        return {"$ref": f"{_BASE}#/{escape(_SITES)}/{self.slots[id(schema)]}"}
 
     # -- building -------------------------------------------------------------------------
 
     def _build(self) -> None:
+        """Convert the queued schemas and all they reach, once, into one registry."""
+        if self.registry is not None:
+            return
         sites: list[Any] = self.resource[_SITES]
         targets: list[str] = []
         for key, schema in self.pending.items():
@@ -167,20 +170,19 @@ class CheckingView:
         self.registry = jsonschema_rs.Registry([(_BASE, self.resource)])
 
     def _place(self, pointer: str, value: Any) -> None:
-        tokens = tuple(pointer.split("/")[1:]) if pointer else ()
-        tokens = tuple(token.replace("~1", "/").replace("~0", "~") for token in tokens)
-        if not tokens:
+        path = tuple(tokens(pointer))
+        if not path:
             return  # a $ref to the whole document is not a schema
-        if any(tokens[:i] in self.placed for i in range(1, len(tokens))):
+        if any(path[:i] in self.placed for i in range(1, len(path))):
             return  # already inside a converted target
         node = self.resource
-        for token in tokens[:-1]:
+        for token in path[:-1]:
             child = node.get(token)
             if not isinstance(child, dict):
                 child = node[token] = {}
             node = child
-        node[tokens[-1]] = value
-        self.placed.add(tokens)
+        node[path[-1]] = value
+        self.placed.add(path)
 
     def _convert(self, schema: Any) -> tuple[Any, list[str], bool]:
         """(converted copy, local ref pointers it holds, whether it holds a non-local ref)."""

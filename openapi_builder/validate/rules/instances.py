@@ -26,13 +26,17 @@ import jsonschema_rs
 
 from openapi_builder.validate.findings import Finding, short_repr
 from openapi_builder.validate.pointers import escape
-from openapi_builder.validate.rules.checking import CheckingView, direction_of, media_type_of
+from openapi_builder.validate.rules.checking import (
+    OLD_VERSIONS,
+    CheckingView,
+    direction_of,
+    media_type_of,
+)
 from openapi_builder.validate.rules.context import Context
 from openapi_builder.validate.walk import InstanceSite, pointer_of
 
 __all__ = ["default_violates_schema", "example_violates_schema"]
 
-_OLD_VERSIONS = ("2.0", "3.0")
 # What jsonschema-rs raises for a schema or value it refuses (a bad pattern, a dangling $ref).
 _REFUSED: tuple[type[Exception], ...] = (
     ValueError,
@@ -53,7 +57,7 @@ def _is_json_media_type(name: str) -> bool:
 
 
 def _checked_sites(ctx: Context, kind: str) -> Iterator[InstanceSite]:
-    old = ctx.version.key in _OLD_VERSIONS
+    old = ctx.version.key in OLD_VERSIONS
     for site in ctx.index.instances:
         if site.kind != kind:
             continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from openapi_builder.validate.findings import Finding
-from openapi_builder.validate.pointers import split_ref, unescape
+from openapi_builder.validate.pointers import split_ref, tokens
 from openapi_builder.validate.rules.context import Context
 from openapi_builder.validate.walk import RefSite, tokens_of
 
@@ -47,15 +47,15 @@ def _slot_kind(site: RefSite, v2: bool) -> str | None:
     """What kind of object the ``$ref`` stands in for, from where it is written."""
     if site.in_schema:
         return "schema"
-    tokens = [str(token) for token in tokens_of(site.loc)]
-    if not tokens:
+    parts = [str(token) for token in tokens_of(site.loc)]
+    if not parts:
         return None
-    if tokens[-1] == "requestBody":
+    if parts[-1] == "requestBody":
         return "request body"
-    if len(tokens) == 2 and tokens[0] in ("paths", "webhooks"):
+    if len(parts) == 2 and parts[0] in ("paths", "webhooks"):
         return "path item"
-    if len(tokens) >= 2:
-        kind = _MEMBER_KINDS.get(tokens[-2])
+    if len(parts) >= 2:
+        kind = _MEMBER_KINDS.get(parts[-2])
         if v2 and kind not in ("parameter", "response"):
             return None
         return kind
@@ -64,20 +64,20 @@ def _slot_kind(site: RefSite, v2: bool) -> str | None:
 
 def _target_kind(fragment: str, v2: bool) -> tuple[str, str] | None:
     """(kind, section) of a local pointer's target when its place makes the kind certain."""
-    tokens = [unescape(token) for token in fragment.split("/")[1:]]
+    path = tokens(fragment)
     if v2:
-        if len(tokens) >= 2 and tokens[0] == "definitions":
+        if len(path) >= 2 and path[0] == "definitions":
             return "schema", "definitions"
-        if len(tokens) == 2 and tokens[0] in ("parameters", "responses"):
-            return tokens[0][:-1], tokens[0]
+        if len(path) == 2 and path[0] in ("parameters", "responses"):
+            return path[0][:-1], path[0]
         return None
-    if len(tokens) < 3 or tokens[0] != "components":
+    if len(path) < 3 or path[0] != "components":
         return None
-    section = tokens[1]
+    section = path[1]
     if section == "schemas":
         return "schema", section
     kinds = {value: key for key, value in _V3_SECTIONS.items()}
-    if len(tokens) == 3 and section in kinds:
+    if len(path) == 3 and section in kinds:
         return kinds[section], section
     return None
 
