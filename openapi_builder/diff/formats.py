@@ -187,13 +187,14 @@ _GITHUB_COMMANDS = {"breaking": "error", "warning": "warning", "info": "notice"}
 
 def to_github(report: DiffReport) -> str:
     """One workflow command per change, or per group of changes that are the same edit (at
-    its first place); the file is the revision document when known."""
+    its first place), in the revision file that holds it: the entry document or, for a change
+    inside a part a ``$ref`` reaches, that file."""
     lines = []
     for group in group_changes(report.changes):
         change = group.first
         ops = group.operations
         where = f" ({_listed(ops, ', ')})" if ops else ""
-        position = _revision_position(report, change)
+        file, position = _revision_place(report, change)
         at = f" - at {_where(change)}"
         if group.count > 1:
             shown = "; ".join(place(c) for c in group.changes[:_SHOWN_PLACES])
@@ -205,7 +206,7 @@ def to_github(report: DiffReport) -> str:
             workflow_command(
                 _GITHUB_COMMANDS[change.level],
                 f"{group.message}{where}{at}",
-                file=report.revision_source or None,
+                file=file,
                 line=position[0] if position else None,
                 column=position[1] if position else None,
                 title=change.rule_id,
@@ -214,17 +215,24 @@ def to_github(report: DiffReport) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def _revision_position(report: DiffReport, change: ReportedChange) -> tuple[int, int] | None:
-    """Where the change stands in the revision file (removals: the nearest surviving parent)."""
-    if report.revision_position is None:
-        return None
+def _revision_place(
+    report: DiffReport, change: ReportedChange
+) -> tuple[str | None, tuple[int, int] | None]:
+    """The revision file that holds the change, and where in it (removals: the nearest
+    surviving parent); the entry document without a position when it cannot be placed."""
+    entry = report.revision_source or None
     pointer = change.revision_pointer
     if pointer is None:
-        return None
+        return entry, None
+    if report.revision_place is not None:
+        found = report.revision_place(pointer)
+        return (entry, None) if found is None else (found[0], found[1:])
+    if report.revision_position is None:
+        return entry, None
     try:
-        return report.revision_position(pointer)
+        return entry, report.revision_position(pointer)
     except ValueError:  # not a pointer the file can answer; annotate the file only
-        return None
+        return entry, None
 
 
 #: How many affected operations the human formats list before "and N more" (a change to a

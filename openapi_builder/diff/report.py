@@ -72,6 +72,11 @@ class DiffReport:
     revision_position: Callable[[str], tuple[int, int] | None] | None = field(
         default=None, compare=False, repr=False
     )
+    #: Any revision pointer of a change, ``file#pointer`` ones into referenced files included
+    #: -> (that file as named in messages, line, column); used by the GitHub annotations.
+    revision_place: Callable[[str], tuple[str, int, int] | None] | None = field(
+        default=None, compare=False, repr=False
+    )
 
     @property
     def breaking(self) -> tuple[ReportedChange, ...]:

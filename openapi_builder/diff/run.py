@@ -77,8 +77,8 @@ def diff(
     overrides = check_severity_overrides(severity or {})
     entries = _ignore_entries(ignore)
     keep = path_filter(match_path, unmatch_path)
-    old_doc, old_name, _, old_show = _document(base, root)
-    new_doc, new_name, locate, new_show = _document(revision, root)
+    old_doc, old_name, _, old_show, _ = _document(base, root)
+    new_doc, new_name, locate, new_show, place = _document(revision, root)
     changes = detect_changes(
         old_doc, new_doc, keep=keep, today=today or date.today(), show=(old_show, new_show)
     )
@@ -110,6 +110,7 @@ def diff(
         base_source=old_name,
         revision_source=new_name,
         revision_position=locate,
+        revision_place=place,
     )
 
 
@@ -187,15 +188,16 @@ def _reported(change: Change, level: Level, operations: tuple[str, ...]) -> Repo
 
 Locate = Callable[[str], "tuple[int, int] | None"]
 Show = Callable[[str], str]
+Place = Callable[[str], "tuple[str, int, int] | None"]
 
 
 def _document(
     source: Source, root: str | os.PathLike[str] | None = None
-) -> tuple[Mapping[str, Any], str | None, Locate | None, Show | None]:
+) -> tuple[Mapping[str, Any], str | None, Locate | None, Show | None, Place | None]:
     if isinstance(source, Mapping):
-        return source, None, None, None
+        return source, None, None, None, None
     spec = read_spec(source, root=root)
-    return spec.data, os.fspath(source), spec.position, spec.show
+    return spec.data, os.fspath(source), spec.position, spec.show, spec.place
 
 
 def _ignore_entries(

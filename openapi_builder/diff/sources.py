@@ -80,14 +80,23 @@ def read_spec_with_positions(
     return found.data, found.position
 
 
+#: A report pointer -> (file as named in messages, line, column), when it can be placed.
+Place = Callable[[str], "tuple[str, int, int] | None"]
+
+
 @dataclass(frozen=True, slots=True)
 class Spec:
     """A document read for the diff: its data, positions in its file, and how to show
-    pointers (``show`` turns a pointer into a bundled part into ``file#pointer``)."""
+    pointers (``show`` turns a pointer into a bundled part into ``file#pointer``).
+
+    ``place`` answers for every pointer a report can hold, ``file#pointer`` ones included:
+    (the file as named in messages, line, column), so annotations land in the file that holds
+    the change."""
 
     data: dict[str, Any]
     position: Callable[[str], tuple[int, int] | None] | None = None
     show: Callable[[str], str] | None = None
+    place: Place | None = None
 
 
 def read_spec(
@@ -119,11 +128,11 @@ def read_spec(
     path = os.path.join(os.fspath(cwd or ""), os.fspath(spec))
     if not may_refer_elsewhere(path):  # one file: no set to collect (the common case)
         loaded = load_document(path)
-        return Spec(loaded.data, loaded.position)
+        return Spec(loaded.data, loaded.position, None, _single_placer(loaded, os.fspath(spec)))
     if root is not None:
         root = os.path.join(os.fspath(cwd or ""), os.fspath(root))
     bundle = _bundled(bundle_set(load_document_set(path, root=root)))
-    return Spec(bundle.document, _locator(bundle), _shower(bundle))
+    return Spec(bundle.document, _locator(bundle), _shower(bundle), _placer(bundle))
 
 
 def _shower(bundle: Bundle) -> Callable[[str], str]:
@@ -162,6 +171,35 @@ def _locator(bundle: Bundle) -> Callable[[str], tuple[int, int] | None]:
         return bundle.docset.files[entry].position(inner) if file == entry else None
 
     return position
+
+
+def _single_placer(loaded: LoadedDocument, name: str) -> Place:
+    def place(pointer: str) -> tuple[str, int, int] | None:
+        try:
+            position = loaded.position(pointer)
+        except ValueError:
+            return None
+        return None if position is None else (name, *position)
+
+    return place
+
+
+def _placer(bundle: Bundle) -> Place:
+    """Any report pointer -> (file, line, column): a bundle pointer, or a ``file#pointer``
+    into a part written in another file (the form ``_shower`` gives it)."""
+    docset = bundle.docset
+
+    def place(pointer: str) -> tuple[str, int, int] | None:
+        if pointer == "" or pointer.startswith("/"):
+            name, inner = bundle.origin(pointer)
+        else:
+            name, hash_sign, inner = pointer.partition("#")
+            if not hash_sign or name not in docset.files:
+                return None
+        position = docset.position(name, inner)
+        return None if position is None else (docset.source(name), *position)
+
+    return place
 
 
 def _parsed(raw: bytes, spec: str) -> LoadedDocument:

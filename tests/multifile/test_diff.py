@@ -37,6 +37,31 @@ def test_a_type_change_inside_a_shared_file_is_breaking_and_reported_once(
     assert change.base_pointer == change.revision_pointer == "schemas/pet.yaml#/properties/id"
 
 
+def test_github_annotations_land_in_the_file_that_holds_the_change(
+    copy_fixture: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, revision = _breaking_copy(copy_fixture)
+    entry = revision.read_text().replace(
+        "components:",
+        "  /owners:\n    get:\n      responses:\n        '204':\n"
+        "          description: none\ncomponents:",
+    )
+    revision.write_text(entry)
+    monkeypatch.chdir(revision.parents[1])
+    report = ob.diff("base/openapi.yaml", "revision/openapi.yaml", fail_on="info")
+    lines = report.to_github().splitlines()
+    by_rule = {line.split("title=")[1].split("::")[0]: line for line in lines}
+    pet_lines = (revision.parent / "schemas" / "pet.yaml").read_text().splitlines()
+    id_type = pet_lines.index("    type: string") + 1  # the changed schema's first line
+    assert by_rule["response-property-type-changed"].startswith(
+        f"::error file=revision/schemas/pet.yaml,line={id_type},col=5,"
+    )
+    added = entry.splitlines().index("      responses:") + 1  # the new operation's first line
+    assert by_rule["endpoint-added"].startswith(
+        f"::notice file=revision/openapi.yaml,line={added},col=7,"
+    )
+
+
 def test_identical_split_specs_have_no_change() -> None:
     entry = FIXTURES / "petstore" / "openapi.yaml"
     assert ob.diff(entry, entry).changes == ()
