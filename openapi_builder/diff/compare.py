@@ -377,16 +377,24 @@ class SchemaComparer:
             (oi, old), (nj, new) = old_list[i], new_list[j]
             old = pair.base if oi is None else old
             new = pair.revision if nj is None else new
-            yield _child(pair, _tokens(keyword, oi), old, new, label, subject, _tokens(keyword, nj))
+            child = _child(
+                pair, _tokens(keyword, oi), old, new, label, subject, _tokens(keyword, nj)
+            )
+            if pair.subject == "request-parameter":
+                # An alternative of a parameter's schema is still the parameter's value.
+                child = replace(child, subject=pair.subject, subject_args=pair.subject_args)
+            yield child
         for side, indices, members in (("removed", removed, old_list), ("added", added, new_list)):
             for i in indices:
                 position, member = members[i]
-                rule = f"{pair.direction}-property-{_MEMBER_RULES[(family, side)]}"
-                args = (
-                    ("alternative", _describe(member)),
-                    ("keyword", keyword),
-                    ("property", label or "(root)"),
-                )
+                suffix = _MEMBER_RULES[(family, side)]
+                described = {"alternative": _describe(member), "keyword": keyword}
+                if pair.subject == "request-parameter":
+                    rule = f"request-parameter-{suffix}"
+                    args = _args(pair.subject_args, described)
+                else:
+                    rule = f"{pair.direction}-property-{suffix}"
+                    args = _args((("property", label or "(root)"),), described)
                 if side == "removed":
                     where = (
                         join(pair.base_pointer, *_tokens(keyword, position)),

@@ -488,6 +488,31 @@ _FIXED_RULES: tuple[Rule, ...] = (
         "request",
         "request property {property}: allOf member {alternative} removed",
     ),
+    # A parameter's own schema: named as the parameter (`query parameter limit`).
+    _rule(
+        "request-parameter-any-of-added",
+        "info",
+        "request",
+        "{in} parameter {name}: {keyword} alternative {alternative} added",
+    ),
+    _rule(
+        "request-parameter-any-of-removed",
+        "breaking",
+        "request",
+        "{in} parameter {name}: {keyword} alternative {alternative} removed",
+    ),
+    _rule(
+        "request-parameter-all-of-added",
+        "breaking",
+        "request",
+        "{in} parameter {name}: allOf member {alternative} added",
+    ),
+    _rule(
+        "request-parameter-all-of-removed",
+        "info",
+        "request",
+        "{in} parameter {name}: allOf member {alternative} removed",
+    ),
     _rule(
         "response-property-any-of-added",
         "breaking",

@@ -135,3 +135,25 @@ def test_breaking_and_warning_rules_say_what_keeps_clients_working(rule: Any) ->
     # Rows added with the mitigation column carry one whenever clients can be hurt.
     if rule.mitigation:
         assert rule.level in ("breaking", "warning") and rule.mitigation.strip() == rule.mitigation
+
+
+def test_a_parameter_alternative_is_named_as_the_parameter() -> None:
+    # A parameter's own `anyOf` members are the parameter's value, not a request body property:
+    # a change inside one, and one added, carry the parameter's rules and name.
+    def spec(alternatives: list[dict[str, Any]]) -> dict[str, Any]:
+        parameter = {"name": "q", "in": "query", "schema": {"anyOf": alternatives}}
+        operation = {"parameters": [parameter], "responses": {"200": {"description": "OK"}}}
+        return {
+            "openapi": "3.1.0",
+            "info": {"title": "t", "version": "1"},
+            "paths": {"/items": {"get": operation}},
+        }
+
+    base = spec([{"type": "string", "maxLength": 10}, {"type": "integer"}])
+    revision = spec([{"type": "string", "maxLength": 5}, {"type": "integer"}, {"type": "boolean"}])
+    changes = {c.rule_id: c.message for c in diff(base, revision).changes}
+    assert set(changes) == {
+        "request-parameter-max-length-decreased",
+        "request-parameter-any-of-added",
+    }
+    assert all(message.startswith("query parameter q: ") for message in changes.values())
