@@ -16,9 +16,8 @@ renamed component all compare equal.
 
 from __future__ import annotations
 
-import json
 from collections import deque
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -28,10 +27,16 @@ from openapi_builder.diff.checks.lifecycle import sunset_date
 from openapi_builder.diff.checks.schema import (
     KEYWORD_CHECKS,
     check_nullable,
-    is_null_schema,
-    types_of,
 )
-from openapi_builder.diff.pointer import join, last_token
+from openapi_builder.diff.members import (
+    as_member,
+    composed,
+    describe,
+    match_members,
+    members_of,
+)
+from openapi_builder.diff.pairs import Pair, child_pair, member_tokens, subschemas
+from openapi_builder.diff.pointer import join
 from openapi_builder.diff.resolve import Resolved, Resolver, Unresolved
 
 Schema = Mapping[str, Any]
@@ -77,19 +82,6 @@ class _Unit:
     findings: list[_Finding] = field(default_factory=list)
     children: set[int] = field(default_factory=set)
     bits: int = 0
-
-
-@dataclass(slots=True)
-class _Pair:
-    base: Schema
-    base_pointer: str
-    revision: Schema
-    revision_pointer: str
-    label: str
-    subject: str
-    subject_args: Args
-    refs: tuple[object, object] = (None, None)
-    direction: str = "request"
 
 
 class SchemaComparer:
@@ -209,7 +201,7 @@ class SchemaComparer:
 
     def _walk(self, index: int) -> None:
         unit = self._units[index]
-        start = _Pair(
+        start = Pair(
             unit.base.node,
             unit.base.pointer,
             unit.revision.node,
@@ -271,7 +263,7 @@ class SchemaComparer:
 
     # -- one pair ---------------------------------------------------------------------------
 
-    def _compare(self, unit: _Unit, pair: _Pair) -> Iterator[_Pair]:
+    def _compare(self, unit: _Unit, pair: Pair) -> Iterator[Pair]:
         """Record ``pair``'s own findings in ``unit``; yield the child pairs to compare."""
         base, revision, direction = pair.base, pair.revision, pair.direction
         wrapped = _wrapped_in_one_of(pair, dict(pair.subject_args).get("name", pair.label))
@@ -280,7 +272,7 @@ class SchemaComparer:
             return
         # A plain schema against a union: the plain side is compared with its matching member
         # (see _members), so comparing its properties with the union's would be noise.
-        mixed = _composed(base) != _composed(revision)
+        mixed = composed(base) != composed(revision)
         keys = base.keys() | revision.keys()
         checks = (
             (check_nullable,)
@@ -301,11 +293,11 @@ class SchemaComparer:
         label = dict(pair.subject_args).get("name", pair.label)
         if not mixed:
             yield from self._properties(unit, pair, subject, label)
-            yield from _subschemas(pair, subject, label)
+            yield from subschemas(pair, subject, label)
         for keyword in ("allOf", "anyOf", "oneOf"):
             yield from self._members(unit, pair, keyword, subject, label)
 
-    def _properties(self, unit: _Unit, pair: _Pair, subject: str, label: str) -> Iterator[_Pair]:
+    def _properties(self, unit: _Unit, pair: Pair, subject: str, label: str) -> Iterator[Pair]:
         old_props, new_props = pair.base.get("properties"), pair.revision.get("properties")
         old_props = old_props if isinstance(old_props, Mapping) else {}
         new_props = new_props if isinstance(new_props, Mapping) else {}
@@ -336,7 +328,7 @@ class SchemaComparer:
                         rule, value = sunset
                         dated: Args = (*args, ("sunset", show(value)))
                         unit.findings.append((rule, dated, old_pointer, new_pointer))
-                yield _child(pair, ("properties", name), old, new, child_label, subject)
+                yield child_pair(pair, ("properties", name), old, new, child_label, subject)
             elif isinstance(new, Mapping) and new.get(hidden) is not True:
                 rule = _PROPERTY_RULES[(direction, "added", name in new_required)]
                 unit.findings.append((rule, args, pair.base_pointer, new_pointer))
@@ -358,18 +350,18 @@ class SchemaComparer:
         return f"{direction}-property-removed-{stem}", (*args, ("sunset", sunset.isoformat()))
 
     def _members(
-        self, unit: _Unit, pair: _Pair, keyword: str, subject: str, label: str
-    ) -> Iterator[_Pair]:
-        old_list, new_list = _members_of(pair.base, keyword), _members_of(pair.revision, keyword)
+        self, unit: _Unit, pair: Pair, keyword: str, subject: str, label: str
+    ) -> Iterator[Pair]:
+        old_list, new_list = members_of(pair.base, keyword), members_of(pair.revision, keyword)
         if not old_list and not new_list:
             return
         # `X` -> `anyOf: [X, Y]` (and back): the plain side counts as its own single member,
         # so only Y is reported, not a whole new union.
-        if not old_list and not _composed(pair.base):
-            old_list = [(None, _as_member(pair.base, pair.refs[0]))]
-        if not new_list and not _composed(pair.revision):
-            new_list = [(None, _as_member(pair.revision, pair.refs[1]))]
-        pairs, removed, added = _match_members(
+        if not old_list and not composed(pair.base):
+            old_list = [(None, as_member(pair.base, pair.refs[0]))]
+        if not new_list and not composed(pair.revision):
+            new_list = [(None, as_member(pair.revision, pair.refs[1]))]
+        pairs, removed, added = match_members(
             [m for _, m in old_list], [m for _, m in new_list], self._base, self._revision
         )
         family = "allOf" if keyword == "allOf" else "anyOf"
@@ -377,8 +369,14 @@ class SchemaComparer:
             (oi, old), (nj, new) = old_list[i], new_list[j]
             old = pair.base if oi is None else old
             new = pair.revision if nj is None else new
-            child = _child(
-                pair, _tokens(keyword, oi), old, new, label, subject, _tokens(keyword, nj)
+            child = child_pair(
+                pair,
+                member_tokens(keyword, oi),
+                old,
+                new,
+                label,
+                subject,
+                member_tokens(keyword, nj),
             )
             if pair.subject == "request-parameter":
                 # An alternative of a parameter's schema is still the parameter's value.
@@ -388,7 +386,7 @@ class SchemaComparer:
             for i in indices:
                 position, member = members[i]
                 suffix = _MEMBER_RULES[(family, side)]
-                described = {"alternative": _describe(member), "keyword": keyword}
+                described = {"alternative": describe(member), "keyword": keyword}
                 if pair.subject == "request-parameter":
                     rule = f"request-parameter-{suffix}"
                     args = _args(pair.subject_args, described)
@@ -397,13 +395,13 @@ class SchemaComparer:
                     args = _args((("property", label or "(root)"),), described)
                 if side == "removed":
                     where = (
-                        join(pair.base_pointer, *_tokens(keyword, position)),
+                        join(pair.base_pointer, *member_tokens(keyword, position)),
                         pair.revision_pointer,
                     )
                 else:
                     where = (
                         pair.base_pointer,
-                        join(pair.revision_pointer, *_tokens(keyword, position)),
+                        join(pair.revision_pointer, *member_tokens(keyword, position)),
                     )
                 unit.findings.append((rule, args, *where))
 
@@ -420,134 +418,7 @@ def _sunset_change(direction: str, old: Schema, new: Schema) -> tuple[str, objec
     return None
 
 
-_COMPOSITIONS = ("allOf", "anyOf", "oneOf")
-
-
-def _composed(schema: Schema) -> bool:
-    return any(k in schema and _members_of(schema, k) for k in _COMPOSITIONS)
-
-
-# Keywords that describe an instance without constraining it.
-_ANNOTATIONS = frozenset(
-    {"title", "description", "$comment", "examples", "example", "deprecated", "externalDocs"}
-)
-
-
-def _annotation_only(member: Schema) -> bool:
-    """True for an ``allOf`` member that only annotates (accepts every instance)."""
-    return all(k in _ANNOTATIONS or str(k).startswith("x-") for k in member)
-
-
-def _as_member(schema: Schema, ref: object) -> Schema:
-    """A plain schema standing in as a member: its original ``$ref`` when it had one, so it
-    pairs with the same ``$ref`` on the other side."""
-    return {"$ref": ref} if isinstance(ref, str) else schema
-
-
-def _tokens(keyword: str, position: int | None) -> tuple[str | int, ...]:
-    return () if position is None else (keyword, position)
-
-
-def _child(
-    pair: _Pair,
-    tokens: str | tuple[str | int, ...],
-    old: Schema,
-    new: Schema,
-    label: str,
-    subject: str,
-    revision_tokens: tuple[str | int, ...] | None = None,
-    *,
-    flip: bool = False,
-) -> _Pair:
-    tokens = (tokens,) if isinstance(tokens, str) else tokens
-    direction = pair.direction
-    if flip:  # under `not`, what the sub-schema accepts is what the schema rejects
-        direction = "response" if direction == "request" else "request"
-        subject = f"{direction}-property"
-    return _Pair(
-        old,
-        join(pair.base_pointer, *tokens),
-        new,
-        join(pair.revision_pointer, *(tokens if revision_tokens is None else revision_tokens)),
-        label,
-        subject,
-        (("property", label),),
-        direction=direction,
-    )
-
-
-# Sub-schemas compared in place when both sides have them: keyword -> label suffix.
-_SUBSCHEMAS: Mapping[str, str] = {
-    "items": "[]",
-    "additionalProperties": "{}",
-    "if": "/if",
-    "then": "/then",
-    "else": "/else",
-    "not": "/not",
-    "contains": "/contains",
-    "propertyNames": "/propertyNames",
-    "contentSchema": "/contentSchema",
-    "unevaluatedItems": "/unevaluatedItems",
-    "unevaluatedProperties": "/unevaluatedProperties",
-}
-_KEYED_SUBSCHEMAS = ("patternProperties", "dependentSchemas")
-
-
-_SUBSCHEMA_KEYWORDS = frozenset({*_SUBSCHEMAS, *_KEYED_SUBSCHEMAS, "prefixItems"})
-
-
-def _subschemas(pair: _Pair, subject: str, label: str) -> Iterator[_Pair]:
-    base, revision = pair.base, pair.revision
-    if _SUBSCHEMA_KEYWORDS.isdisjoint(base.keys() | revision.keys()):
-        return
-    for keyword, suffix in _SUBSCHEMAS.items():
-        old, new = base.get(keyword), revision.get(keyword)
-        if isinstance(old, Mapping) and isinstance(new, Mapping):
-            if keyword == "items" and pair.subject == "request-parameter":
-                # An array parameter's items are still the parameter (`?a=1&a=2`).
-                yield replace(
-                    _child(pair, keyword, old, new, label, pair.subject),
-                    subject_args=pair.subject_args,
-                )
-                continue
-            flip = keyword == "not"
-            yield _child(pair, keyword, old, new, label + suffix, subject, flip=flip)
-    for keyword in _KEYED_SUBSCHEMAS:
-        old_map, new_map = base.get(keyword), revision.get(keyword)
-        if not isinstance(old_map, Mapping) or not isinstance(new_map, Mapping):
-            continue
-        for key in sorted(old_map.keys() & new_map.keys(), key=str):
-            old, new = old_map[key], new_map[key]
-            if isinstance(old, Mapping) and isinstance(new, Mapping):
-                yield _child(pair, (keyword, key), old, new, f"{label}/{keyword}/{key}", subject)
-    yield from _prefix_items(pair, subject, label)
-
-
-def _prefix_items(pair: _Pair, subject: str, label: str) -> Iterator[_Pair]:
-    """``prefixItems`` position by position; a position one side lacks is governed there by
-    ``items`` (or anything), so a new tuple member is compared with what was allowed before."""
-    old_list, new_list = pair.base.get("prefixItems"), pair.revision.get("prefixItems")
-    if not isinstance(old_list, list) and not isinstance(new_list, list):
-        return
-    old_list = old_list if isinstance(old_list, list) else []
-    new_list = new_list if isinstance(new_list, list) else []
-    old_rest, new_rest = pair.base.get("items"), pair.revision.get("items")
-    for index in range(max(len(old_list), len(new_list))):
-        old_tokens: tuple[str | int, ...] = ("prefixItems", index)
-        new_tokens: tuple[str | int, ...] = ("prefixItems", index)
-        if index < len(old_list):
-            old = old_list[index]
-        else:
-            old, old_tokens = (old_rest if isinstance(old_rest, Mapping) else {}), ("items",)
-        if index < len(new_list):
-            new = new_list[index]
-        else:
-            new, new_tokens = (new_rest if isinstance(new_rest, Mapping) else {}), ("items",)
-        if isinstance(old, Mapping) and isinstance(new, Mapping):
-            yield _child(pair, old_tokens, old, new, f"{label}[{index}]", subject, new_tokens)
-
-
-def _wrapped_in_one_of(pair: _Pair, label: str) -> _Finding | None:
+def _wrapped_in_one_of(pair: Pair, label: str) -> _Finding | None:
     """A request object whose properties moved into ``oneOf`` alternatives that each declare
     them: a body valid for several alternatives is now rejected (``oneOf`` needs exactly one)."""
     if pair.direction != "request":
@@ -576,65 +447,6 @@ def _required(schema: Schema) -> frozenset[str]:
     if not isinstance(required, list):
         return frozenset()
     return frozenset(name for name in required if isinstance(name, str))
-
-
-def _members_of(schema: Schema, keyword: str) -> list[tuple[int | None, Schema]]:
-    """Members of a composition keyword, without pydantic's ``{"type": "null"}`` alternative
-    (null-ness is judged by the nullable check instead)."""
-    members = schema.get(keyword)
-    if not isinstance(members, list):
-        return []
-    return [
-        (i, m)
-        for i, m in enumerate(members)
-        if isinstance(m, Mapping)
-        and not (keyword != "allOf" and is_null_schema(m))
-        and not (keyword == "allOf" and m and _annotation_only(m))
-    ]
-
-
-def _signature(member: Schema, resolver: Resolver) -> str:
-    target = resolver.resolve(member, "")
-    node = target.node if isinstance(target, Resolved) else member
-    types = types_of(node)
-    return "|".join(sorted(types)) if types else json.dumps(sorted(node.keys()))
-
-
-def _match_members(
-    old: Sequence[Schema], new: Sequence[Schema], base: Resolver, revision: Resolver
-) -> tuple[list[tuple[int, int]], list[int], list[int]]:
-    """Pair composition members: same ``$ref`` first, then the same type signature (in
-    order), then - when as many remain on both sides - by position (a renamed component
-    keeps its place)."""
-    pairs: list[tuple[int, int]] = []
-    left, right = list(range(len(old))), list(range(len(new)))
-    refs = {new[j].get("$ref"): j for j in right if isinstance(new[j].get("$ref"), str)}
-    for i in list(left):
-        j = refs.get(old[i].get("$ref")) if isinstance(old[i].get("$ref"), str) else None
-        if j is not None and j in right:
-            pairs.append((i, j))
-            left.remove(i)
-            right.remove(j)
-    old_sig = {i: _signature(old[i], base) for i in left}
-    new_sig = {j: _signature(new[j], revision) for j in right}
-    for i in list(left):
-        same = [j for j in right if new_sig[j] == old_sig[i]]
-        if same:  # in order: the first still free member of the same type
-            pairs.append((i, same[0]))
-            left.remove(i)
-            right.remove(same[0])
-    if len(left) == len(right):
-        pairs.extend(zip(left, right, strict=True))
-        left, right = [], []
-    return sorted(pairs), left, right
-
-
-def _describe(member: Schema) -> str:
-    ref = member.get("$ref")
-    if isinstance(ref, str):
-        return last_token(ref.partition("#")[2]) or ref
-    types = types_of(member)
-    return "|".join(sorted(types)) if types else "schema"
 
 
 def _bit_indices(bits: int) -> Iterator[int]:
