@@ -7,6 +7,7 @@ the previous year's split exactly as the single files diff, and bundle back to i
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,13 @@ def single() -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def split(single: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> Path:
     return split_document(single, tmp_path_factory.mktemp("stripe")).parent
+
+
+@pytest.fixture(scope="module")
+def previous_split(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not PREVIOUS.exists():
+        pytest.skip("the previous Stripe spec is absent")
+    return split_document(ob.load(PREVIOUS), tmp_path_factory.mktemp("stripe-previous"))
 
 
 def _single_file_pointer(pointer: str | None) -> str | None:
@@ -79,13 +87,9 @@ def test_the_split_diffs_against_the_single_file_with_no_change(split: Path) -> 
     assert ob.diff(split / "openapi.json", SINGLE).changes == ()
 
 
-@pytest.mark.skipif(not PREVIOUS.exists(), reason="the previous Stripe spec is absent")
-def test_split_versions_diff_as_the_single_files_do(
-    split: Path, tmp_path_factory: pytest.TempPathFactory
-) -> None:
-    previous = split_document(ob.load(PREVIOUS), tmp_path_factory.mktemp("stripe-previous"))
+def test_split_versions_diff_as_the_single_files_do(split: Path, previous_split: Path) -> None:
     expected = ob.diff(PREVIOUS, SINGLE)
-    found = ob.diff(previous, split / "openapi.json")
+    found = ob.diff(previous_split, split / "openapi.json")
     assert expected.breaking  # a year of Stripe has breaking changes
     assert _comparable(found.changes) == _comparable(expected.changes)
     assert found.exit_code == expected.exit_code == 1
@@ -103,3 +107,51 @@ def test_without_entry_components_it_bundles_back_up_to_names(
     # Names come from the files, which are named after the schemas: the same names back.
     assert sorted(bundled["components"]["schemas"]) == sorted(single["components"]["schemas"])
     assert bundled == single
+
+
+def test_every_change_of_the_split_is_placed_where_its_value_is_written(
+    split: Path, previous_split: Path
+) -> None:
+    # `revision_place` (what the GitHub annotations use) names the file a change is written in
+    # and a line and column there; decoding that file's text at that place must give the very
+    # node the change's pointer names in that file.
+    report = ob.diff(previous_split, split / "openapi.json")
+    assert report.revision_place is not None
+    placed = 0
+    loaded: dict[Path, Any] = {}
+    for change in report.changes:
+        pointer = change.revision_pointer
+        if pointer is None:
+            continue
+        file, inner = pointer.partition("#")[::2] if "#" in pointer else ("openapi.json", pointer)
+        path = split / file
+        if path not in loaded:
+            loaded[path] = ob.load(path)
+        node = _resolve(loaded[path], inner)
+        if node is _MISSING:
+            continue  # a removal: placed at its nearest surviving parent
+        place = report.revision_place(pointer)
+        assert place is not None, pointer
+        name, line, column = place
+        assert Path(name).resolve() == path.resolve()
+        text = path.read_text(encoding="utf-8")
+        offset = sum(len(row) + 1 for row in text.split("\n")[: line - 1]) + column - 1
+        assert json.JSONDecoder().raw_decode(text, offset)[0] == node, pointer
+        placed += 1
+    assert placed > 100  # most of a year's changes are inside the schemas' own files
+
+
+_MISSING = object()
+
+
+def _resolve(data: Any, pointer: str) -> Any:
+    node = data
+    for token in pointer.split("/")[1:] if pointer else []:
+        token = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return _MISSING
+    return node
