@@ -20,7 +20,8 @@ examples:
   openapi-builder docs specs/stripe.json > stripe.html
 
 SOURCE is a JSON/YAML spec file or MODULE:ATTR (as for 'build'). The page is one file that
-needs no network to view. --ui swagger needs the docs extra: pip install 'openapi-builder[docs]'.
+needs no network to view. --ui swagger needs the docs extra:
+pip install 'openapi-builder-toolkit[docs]'.
 """
 
 

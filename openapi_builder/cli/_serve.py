@@ -132,6 +132,9 @@ class Preview:
         self.stop = threading.Event()
         self._lock = threading.Lock()
         self._build = run_build(request, 1, ())
+        # Taken now, before the server is up, not when the watcher thread gets to run: an edit
+        # made as soon as the page is served must differ from it.
+        self._seen = _signature(self._build.files)
         self._report(self._build)
 
     @property
@@ -144,7 +147,7 @@ class Preview:
 
     def watch(self) -> None:
         """Poll the files of the current build until ``stop`` is set; rebuild on a change."""
-        seen = _signature(self.current.files)
+        seen = self._seen
         while not self.stop.wait(POLL_SECONDS):
             now = _signature(self.current.files)
             if now == seen:
@@ -153,7 +156,13 @@ class Preview:
             with self._lock:
                 self._build = build
             self._report(build)
-            seen = _signature(build.files)
+            # The files this build read, as they were before it ran where that is known: an
+            # edit made while it built differs, and brings the next build.
+            before = {name: (modified, size) for name, modified, size in now}
+            seen = tuple(
+                (name, *before.get(name, (modified, size)))
+                for name, modified, size in _signature(build.files)
+            )
 
 
 def _handler(preview: Preview) -> type[BaseHTTPRequestHandler]:

@@ -2,7 +2,8 @@
 
 :func:`docs_html` renders our own reference page (no JavaScript, no network: every style is
 inline); :func:`swagger_html` inlines Swagger UI 5 and the document into one file, its
-assets read from the optional ``swagger-ui-py`` package (``pip install openapi-builder[docs]``).
+assets read from the optional ``swagger-ui-py`` package
+(``pip install 'openapi-builder-toolkit[docs]'``).
 Both take a document dict of any version (2.0, 3.0, 3.1, 3.2) and never modify it.
 """
 

@@ -20,7 +20,7 @@ from openapi_builder.docs.markup import esc
 from openapi_builder.errors import RenderError
 
 _EXTRA_HINT = (
-    "the Swagger UI page needs the 'docs' extra: pip install 'openapi-builder[docs]' "
+    "the Swagger UI page needs the 'docs' extra: pip install 'openapi-builder-toolkit[docs]' "
     "(it provides swagger-ui-py)"
 )
 

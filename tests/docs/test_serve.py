@@ -167,3 +167,32 @@ def test_only_loopback_and_a_taken_port_is_one_line(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert f"cannot listen on 127.0.0.1:{port}" in done.stderr
     assert done.stderr.count("\n") == 1
+
+
+def test_an_edit_made_before_the_watcher_runs_still_rebuilds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The watcher thread may get to run only after the page is served and the user has saved
+    # again (a loaded machine): what it compares with is what the first build read, not what
+    # the file holds when the thread starts.
+    from openapi_builder.cli import _serve
+
+    monkeypatch.chdir(tmp_path)
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SPEC, encoding="utf-8")
+    request = {"source": "spec.yaml", "ui": "static", "title": None, "openapi": None}
+    preview = _serve.Preview(request, lambda line: None)
+    assert preview.current.number == 1
+    _touch_later(spec, SPEC.replace("/pets/{petId}", "/animals/{petId}"))
+    monkeypatch.setattr(_serve, "POLL_SECONDS", 0.05)
+    watcher = threading.Thread(target=preview.watch, daemon=True)
+    watcher.start()
+    try:
+        end = time.monotonic() + DEADLINE
+        while preview.current.number == 1 and time.monotonic() < end:
+            time.sleep(0.05)
+        assert preview.current.number == 2
+        assert 'data-path="/animals/{petId}"' in preview.current.page
+    finally:
+        preview.stop.set()
+        watcher.join(timeout=DEADLINE)

@@ -61,7 +61,7 @@ def test_missing_extra_is_one_line_naming_it(monkeypatch: pytest.MonkeyPatch) ->
         swagger._assets.cache_clear()
     message = str(raised.value)
     assert "\n" not in message
-    assert "pip install 'openapi-builder[docs]'" in message
+    assert "pip install 'openapi-builder-toolkit[docs]'" in message
 
 
 def test_openapi_3_2_is_refused_with_what_to_do() -> None:
