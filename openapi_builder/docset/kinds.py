@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from openapi_builder.schema_keywords import SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_ONE
+
 __all__ = ["RefSite", "family_of", "iter_refs", "section_of"]
 
 # A location is (parent location, token), the root is (): cheap to build, turned into a
@@ -111,28 +113,6 @@ _SECTIONS: dict[str, dict[str, tuple[str, ...]]] = {
 _SECTIONS["3.1"] = _SECTIONS["3.0"]
 _SECTIONS["3.2"] = {**_SECTIONS["3.0"], "media": ("components", "mediaTypes")}
 
-# Schema keywords whose values are schemas: one, a map of them, or a list of them.
-_SCHEMA_ONE = frozenset(
-    {
-        "additionalProperties",
-        "additionalItems",
-        "not",
-        "if",
-        "then",
-        "else",
-        "contains",
-        "propertyNames",
-        "unevaluatedItems",
-        "unevaluatedProperties",
-        "contentSchema",
-        "items",
-    }
-)
-_SCHEMA_MAPS = frozenset(
-    {"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"}
-)
-_SCHEMA_LISTS = frozenset({"allOf", "anyOf", "oneOf", "prefixItems", "items"})
-
 
 def family_of(document: Any) -> str:
     """``"2.0"``, ``"3.0"``, ``"3.1"`` or ``"3.2"`` from the top-level version field.
@@ -230,9 +210,9 @@ def iter_refs(node: Any, kind: str, family: str) -> list[RefSite]:
 # What a schema keyword's value is: 1 a map of schemas, 2 a list of them, 3 one schema,
 # 4 either (``items``). One lookup per container child; scalars are skipped before it.
 _SCHEMA_ROLES: dict[str, int] = {
-    **dict.fromkeys(_SCHEMA_MAPS, 1),
-    **dict.fromkeys(_SCHEMA_LISTS, 2),
-    **dict.fromkeys(_SCHEMA_ONE, 3),
+    **dict.fromkeys(SCHEMA_MAPS, 1),
+    **dict.fromkeys(SCHEMA_LISTS, 2),
+    **dict.fromkeys(SCHEMA_ONE, 3),
     "items": 4,
 }
 

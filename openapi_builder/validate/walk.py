@@ -15,14 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from openapi_builder.schema_keywords import SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_ONE
 from openapi_builder.validate.pointers import MISSING, escape, resolve, split_ref
 from openapi_builder.validate.versions import VersionKey
 
 __all__ = [
     "DEPTH_LIMIT",
-    "SCHEMA_LISTS",
-    "SCHEMA_MAPS",
-    "SCHEMA_ONE",
     "Index",
     "InstanceSite",
     "Loc",
@@ -127,27 +125,6 @@ _V2_FIELDS: dict[str, dict[str, str]] = {
 _V2_PARAMETER_FIELDS = frozenset(
     {"name", "in", "required", "description", "allowEmptyValue", "collectionFormat", "default"}
 )
-_SCHEMA_MAPS = frozenset(
-    {"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"}
-)
-_SCHEMA_ONE = frozenset(
-    {
-        "additionalProperties",
-        "additionalItems",
-        "not",
-        "if",
-        "then",
-        "else",
-        "contains",
-        "propertyNames",
-        "unevaluatedItems",
-        "unevaluatedProperties",
-        "contentSchema",
-    }
-)
-_SCHEMA_LISTS = frozenset({"allOf", "anyOf", "oneOf", "prefixItems"})
-# The same tables for other modules: keywords whose values are schemas (maps, one, lists).
-SCHEMA_MAPS, SCHEMA_ONE, SCHEMA_LISTS = _SCHEMA_MAPS, _SCHEMA_ONE, _SCHEMA_LISTS
 # Owners of `example`/`examples` whose values are checked against the owner's `schema`.
 _EXAMPLE_OWNERS = frozenset({"parameter", "media"})
 _NO_FIELDS: dict[str, str] = {}
@@ -488,9 +465,9 @@ def _schema_key_roles() -> dict[str, int]:
     roles: dict[str, int] = {}
     for flag, names in (
         (_KEYWORD, KEYWORDS),
-        (_MAP, _SCHEMA_MAPS),
-        (_ONE, _SCHEMA_ONE),
-        (_LIST, _SCHEMA_LISTS),
+        (_MAP, SCHEMA_MAPS),
+        (_ONE, SCHEMA_ONE),
+        (_LIST, SCHEMA_LISTS),
         (_ITEMS, {"items"}),
         (_DEFAULT, {"default"}),
         (_EXAMPLE, {"example"}),

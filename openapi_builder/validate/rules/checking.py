@@ -20,14 +20,9 @@ from typing import Any
 
 import jsonschema_rs
 
+from openapi_builder.schema_keywords import SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_ONE
 from openapi_builder.validate.pointers import MISSING, escape, resolve, split_ref, tokens
-from openapi_builder.validate.walk import (
-    SCHEMA_LISTS,
-    SCHEMA_MAPS,
-    SCHEMA_ONE,
-    InstanceSite,
-    tokens_of,
-)
+from openapi_builder.validate.walk import InstanceSite, tokens_of
 
 __all__ = ["OLD_VERSIONS", "CheckingView", "direction_of", "media_type_of"]
 
