@@ -69,6 +69,19 @@ class LoadedDocument:
         return f"LoadedDocument(source={self.source!r}, format={self.format!r})"
 
 
+def nearest_position(loaded: LoadedDocument, pointer: str) -> tuple[int, int] | None:
+    """The node's position, else its nearest existing ancestor's (a missing key's parent);
+    None for a string that is not a pointer."""
+    while True:
+        try:
+            position = loaded.position(pointer)
+        except ValueError:
+            return None
+        if position is not None or not pointer:
+            return position
+        pointer = pointer.rpartition("/")[0]
+
+
 def load(
     source: str | os.PathLike[str] | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> dict[str, Any]:

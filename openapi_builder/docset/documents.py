@@ -21,7 +21,12 @@ from openapi_builder.docset.kinds import RefSite, family_of, iter_refs
 from openapi_builder.docset.readers import FileReader, GitReader, Reader, git_prefix
 from openapi_builder.docset.refs import FileRef, RefProblem, parse_ref
 from openapi_builder.errors import LoadError
-from openapi_builder.load import DEFAULT_MAX_BYTES, LoadedDocument, load_document
+from openapi_builder.load import (
+    DEFAULT_MAX_BYTES,
+    LoadedDocument,
+    load_document,
+    nearest_position,
+)
 from openapi_builder.pointers import MISSING, escape, resolve
 
 __all__ = [
@@ -115,16 +120,7 @@ class DocumentSet:
     def position(self, name: str, pointer: str) -> tuple[int, int] | None:
         """1-based (line, column) of ``pointer`` in file ``name``, else of its nearest parent."""
         loaded = self.files.get(name)
-        if loaded is None:
-            return None
-        while True:
-            try:
-                position = loaded.position(pointer)
-            except ValueError:
-                return None
-            if position is not None or not pointer:
-                return position
-            pointer = pointer.rpartition("/")[0]
+        return None if loaded is None else nearest_position(loaded, pointer)
 
 
 def load_document_set(

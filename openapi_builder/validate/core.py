@@ -9,7 +9,7 @@ from typing import Any
 
 from openapi_builder._gc import paused_gc
 from openapi_builder.docset import Bundle, bundle_set, load_document_set, may_refer_elsewhere
-from openapi_builder.load import LoadedDocument, load_document
+from openapi_builder.load import LoadedDocument, load_document, nearest_position
 from openapi_builder.validate.catalogue import LINT_RULES
 from openapi_builder.validate.config import effective_severities, read_config
 from openapi_builder.validate.findings import Finding
@@ -202,7 +202,7 @@ def _report(
         if bundle is not None and file is not None:
             position = bundle.docset.position(file, pointer)
         else:
-            position = _position(loaded, pointer) if loaded is not None else None
+            position = nearest_position(loaded, pointer) if loaded is not None else None
         line, column = position if position is not None else (None, None)
         problems[key] = Problem(
             rule_id=finding.rule_id,
@@ -216,15 +216,3 @@ def _report(
         )
     ordered = sorted(problems.values(), key=Problem.sort_key)
     return ValidationReport(problems=tuple(ordered), source=source)
-
-
-def _position(loaded: LoadedDocument, pointer: str) -> tuple[int, int] | None:
-    """The node's position, else its nearest existing ancestor's (a missing key's parent)."""
-    while True:
-        try:
-            position = loaded.position(pointer)
-        except ValueError:
-            return None
-        if position is not None or not pointer:
-            return position
-        pointer = pointer.rpartition("/")[0]
