@@ -28,7 +28,7 @@ from openapi_builder.diff.options import check_severity_overrides, path_filter
 from openapi_builder.diff.report import DiffReport, ReportedChange
 from openapi_builder.diff.resolve import Resolver
 from openapi_builder.diff.rules import FAIL_ON_VALUES, RULES, FailOn, Level
-from openapi_builder.diff.sources import read_spec
+from openapi_builder.diff.sources import Place, read_spec
 from openapi_builder.errors import DiffOptionError
 
 Source = Mapping[str, Any] | str | os.PathLike[str]
@@ -188,7 +188,6 @@ def _reported(change: Change, level: Level, operations: tuple[str, ...]) -> Repo
 
 Locate = Callable[[str], "tuple[int, int] | None"]
 Show = Callable[[str], str]
-Place = Callable[[str], "tuple[str, int, int] | None"]
 
 
 def _document(

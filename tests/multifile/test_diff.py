@@ -103,14 +103,19 @@ def _git(repo: Path, *args: str) -> None:
     )  # fmt: skip
 
 
+def _commit_all(repo: Path) -> None:
+    """A new repository at ``repo`` whose first commit holds every file below it."""
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "v1")
+
+
 @needs_git
 def test_a_git_revision_reads_referenced_files_at_that_revision(
     copy_fixture: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     repo = copy_fixture("petstore", "repo")
-    _git(repo.parent, "init", "-q")
-    _git(repo.parent, "add", ".")
-    _git(repo.parent, "commit", "-q", "-m", "v1")
+    _commit_all(repo.parent)
     pet = repo / "schemas" / "pet.yaml"
     pet.write_text(pet.read_text().replace("id:\n    type: integer", "id:\n    type: string"))
     monkeypatch.chdir(repo.parent)
@@ -128,9 +133,7 @@ def test_a_file_missing_at_the_revision_stops_the_diff(
 ) -> None:
     repo = copy_fixture("petstore", "repo")
     (repo / "schemas" / "owner.json").rename(repo / "owner.json.off")
-    _git(repo, "init", "-q")
-    _git(repo, "add", ".")
-    _git(repo, "commit", "-q", "-m", "v1")
+    _commit_all(repo)
     monkeypatch.chdir(repo)
     with pytest.raises(ob.LoadError, match=r"owner\.json") as caught:
         ob.diff("HEAD:openapi.yaml", "HEAD:openapi.yaml")
@@ -184,9 +187,7 @@ def test_a_symlink_at_a_revision_is_its_own_text_never_followed(
         "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n"
         "components:\n  schemas:\n    A: {$ref: 'link.yaml'}\n"
     )
-    _git(tmp_path, "init", "-q")
-    _git(tmp_path, "add", ".")
-    _git(tmp_path, "commit", "-q", "-m", "v1")
+    _commit_all(tmp_path)
     monkeypatch.chdir(tmp_path)
     with pytest.raises(ob.LoadError, match=r"link\.yaml") as caught:
         ob.diff("HEAD:spec/openapi.yaml", "HEAD:spec/openapi.yaml")

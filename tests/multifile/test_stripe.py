@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 import openapi_builder as ob
+from openapi_builder.pointers import MISSING, resolve
 from tests.support.split import split_document
 
 STRIPE = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "stripe"
@@ -127,8 +128,8 @@ def test_every_change_of_the_split_is_placed_where_its_value_is_written(
         path = split / file
         if path not in loaded:
             loaded[path] = ob.load(path)
-        node = _resolve(loaded[path], inner)
-        if node is _MISSING:
+        node = resolve(loaded[path], inner)
+        if node is MISSING:
             continue  # a removal: placed at its nearest surviving parent
         place = report.revision_place(pointer)
         assert place is not None, pointer
@@ -139,19 +140,3 @@ def test_every_change_of_the_split_is_placed_where_its_value_is_written(
         assert json.JSONDecoder().raw_decode(text, offset)[0] == node, pointer
         placed += 1
     assert placed > 100  # most of a year's changes are inside the schemas' own files
-
-
-_MISSING = object()
-
-
-def _resolve(data: Any, pointer: str) -> Any:
-    node = data
-    for token in pointer.split("/")[1:] if pointer else []:
-        token = token.replace("~1", "/").replace("~0", "~")
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return _MISSING
-    return node
