@@ -119,7 +119,7 @@ def test_every_change_of_the_split_is_placed_where_its_value_is_written(
     report = ob.diff(previous_split, split / "openapi.json")
     assert report.revision_place is not None
     placed = 0
-    loaded: dict[Path, Any] = {}
+    loaded: dict[Path, tuple[Any, str]] = {}  # file -> (its data, its text)
     for change in report.changes:
         pointer = change.revision_pointer
         if pointer is None:
@@ -127,15 +127,15 @@ def test_every_change_of_the_split_is_placed_where_its_value_is_written(
         file, inner = pointer.partition("#")[::2] if "#" in pointer else ("openapi.json", pointer)
         path = split / file
         if path not in loaded:
-            loaded[path] = ob.load(path)
-        node = resolve(loaded[path], inner)
+            loaded[path] = (ob.load(path), path.read_text(encoding="utf-8"))
+        data, text = loaded[path]
+        node = resolve(data, inner)
         if node is MISSING:
             continue  # a removal: placed at its nearest surviving parent
         place = report.revision_place(pointer)
         assert place is not None, pointer
         name, line, column = place
         assert Path(name).resolve() == path.resolve()
-        text = path.read_text(encoding="utf-8")
         offset = sum(len(row) + 1 for row in text.split("\n")[: line - 1]) + column - 1
         assert json.JSONDecoder().raw_decode(text, offset)[0] == node, pointer
         placed += 1
