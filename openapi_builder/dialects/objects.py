@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, Literal
 
 from openapi_builder.dialects.common import is_sequence
+from openapi_builder.schema_keywords import SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_ONE
 
 __all__ = ["CHILDREN", "METHODS", "Path", "Trail", "iter_objects", "iter_subschemas"]
 
@@ -144,26 +145,12 @@ def iter_objects(doc: Mapping[str, Any]) -> Iterator[tuple[str, Path, Any]]:
 
 
 # Subschema positions of JSON Schema 2020-12 (and 3.0, a subset), for walks inside schemas:
-# keyword -> how it holds them (one schema, a list of schemas, a map of schemas).
+# keyword -> how it holds them (one schema, a list of schemas, a map of schemas). The shared
+# table less what 2020-12 dropped (``additionalItems``, ``definitions``); ``items`` is one.
 _SCHEMA_SHAPES: Mapping[str, Shape] = {
-    **dict.fromkeys(
-        (
-            "items",
-            "additionalProperties",
-            "not",
-            "if",
-            "then",
-            "else",
-            "contains",
-            "propertyNames",
-            "unevaluatedItems",
-            "unevaluatedProperties",
-            "contentSchema",
-        ),
-        "one",
-    ),
-    **dict.fromkeys(("allOf", "anyOf", "oneOf", "prefixItems"), "list"),
-    **dict.fromkeys(("properties", "patternProperties", "dependentSchemas", "$defs"), "map"),
+    **dict.fromkeys(("items", *sorted(SCHEMA_ONE - {"additionalItems"})), "one"),
+    **dict.fromkeys(sorted(SCHEMA_LISTS), "list"),
+    **dict.fromkeys(sorted(SCHEMA_MAPS - {"definitions"}), "map"),
 }
 
 
