@@ -9,7 +9,8 @@ Commands (each has ``--help`` with an example)::
     diff BASE REVISION [--format text|markdown|json|github|junit|html]
                        [--fail-on breaking|warning|info|never] [--ignore FILE]
                        [--match-path RE] [--unmatch-path RE] [--severity RULE=LEVEL]
-                       [--root DIR]
+                       [--deprecation-days-beta N] [--deprecation-days-stable N]
+                       [--stability-level draft|alpha|beta|stable] [--root DIR]
     bundle FILE [-o PATH] [--format json|yaml] [--root DIR]
     rules
     docs SOURCE [-o PATH] [--ui static|swagger] [--title TEXT] [--openapi VERSION]

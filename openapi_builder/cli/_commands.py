@@ -163,6 +163,9 @@ def _cmd_diff(args: argparse.Namespace, io: Io) -> int:
             severity=parse_severity_overrides(args.severity or ()),
             match_path=args.match_path,
             unmatch_path=args.unmatch_path,
+            deprecation_days_beta=args.deprecation_days_beta,
+            deprecation_days_stable=args.deprecation_days_stable,
+            stability_level=args.stability_level,
             root=args.root,
         )
     except ob.OpenAPIBuilderError as error:

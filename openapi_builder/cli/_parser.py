@@ -90,6 +90,7 @@ examples:
   openapi-builder diff old.yaml new.yaml
   openapi-builder diff origin/main:openapi.yaml openapi.yaml --format markdown
   openapi-builder diff base.json rev.json --fail-on warning --ignore .openapi-ignore
+  openapi-builder diff old.yaml new.yaml --deprecation-days-stable 180 --stability-level beta
 
 BASE and REVISION are files or GITREV:path (read with `git show`). Exit 0 when no change
 reaches --fail-on, 1 when one does, 2 when the diff cannot run.
@@ -206,6 +207,25 @@ def build_parser(out: TextIO, err: TextIO) -> Parser:
         help="override a rule's level: breaking, warning, info or off (repeatable)",
     )
     diff.add_argument(
+        "--deprecation-days-beta",
+        type=_days,
+        default=0,
+        metavar="N",
+        help="days of notice a deprecated beta operation's x-sunset must give (default: 0)",
+    )
+    diff.add_argument(
+        "--deprecation-days-stable",
+        type=_days,
+        default=0,
+        metavar="N",
+        help="days of notice a deprecated stable operation's x-sunset must give (default: 0)",
+    )
+    diff.add_argument(
+        "--stability-level",
+        choices=("draft", "alpha", "beta", "stable"),
+        help="compare only operations at least this stable (x-stability-level)",
+    )
+    diff.add_argument(
         "--root",
         metavar="DIR",
         help="folder outside which no $ref'd file is read (default: each document's folder)",
@@ -221,6 +241,13 @@ def build_parser(out: TextIO, err: TextIO) -> Parser:
         command("serve", "Preview the reference page, rebuilt on change.", SERVE_EPILOG)
     )
     return parser
+
+
+def _days(text: str) -> int:
+    """A whole number of days, 0 or more."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a whole number of days, not {text!r}")
+    return int(text)
 
 
 def _add_target_options(parser: Parser) -> None:

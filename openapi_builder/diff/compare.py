@@ -23,7 +23,16 @@ from datetime import date
 from typing import Any
 
 from openapi_builder.diff.change import Args, Change, show
-from openapi_builder.diff.checks.lifecycle import sunset_date
+from openapi_builder.diff.checks.lifecycle import (
+    NO_POLICY,
+    DeprecationPolicy,
+    judge_deprecation,
+    judge_sunset_change,
+    stability_of,
+    stability_rank,
+    sunset_date,
+    timing_args,
+)
 from openapi_builder.diff.checks.schema import (
     KEYWORD_CHECKS,
     check_nullable,
@@ -91,8 +100,17 @@ class SchemaComparer:
     response header) with the operation it belongs to, then :meth:`changes` once.
     """
 
-    def __init__(self, base: Resolver, revision: Resolver, today: date | None = None) -> None:
+    def __init__(
+        self,
+        base: Resolver,
+        revision: Resolver,
+        today: date | None = None,
+        policy: DeprecationPolicy = NO_POLICY,
+        threshold: int = 0,
+    ) -> None:
         self.today = today or date.today()
+        self.policy = policy
+        self.threshold = threshold  # properties less stable than this: no stability change
         self._base = base
         self._revision = revision
         # Only within one document is a shared object certain to mean the same schema: two
@@ -318,16 +336,18 @@ class SchemaComparer:
                 if was != now and not (new.get(hidden) is True or old.get(hidden) is True):
                     rule = _REQUIRED_RULES[(direction, now)]
                     unit.findings.append((rule, args, old_pointer, new_pointer))
+                for rule, extra in self._stability(direction, old, new):
+                    unit.findings.append(
+                        (rule, tuple(sorted((*args, *extra))), old_pointer, new_pointer)
+                    )
                 was, now = old.get("deprecated") is True, new.get("deprecated") is True
-                if was != now:
-                    rule = f"{direction}-property-{'deprecated' if now else 'reactivated'}"
-                    unit.findings.append((rule, args, old_pointer, new_pointer))
-                elif was and now:
-                    sunset = _sunset_change(direction, old, new)
-                    if sunset is not None:
-                        rule, value = sunset
-                        dated: Args = (*args, ("sunset", show(value)))
-                        unit.findings.append((rule, dated, old_pointer, new_pointer))
+                if was or now:
+                    lifecycle = self._deprecation(direction, was, now, old, new)
+                    if lifecycle is not None:
+                        rule, extra = lifecycle
+                        unit.findings.append(
+                            (rule, tuple(sorted((*args, *extra))), old_pointer, new_pointer)
+                        )
                 yield child_pair(pair, ("properties", name), old, new, child_label, subject)
             elif isinstance(new, Mapping) and new.get(hidden) is not True:
                 rule = _PROPERTY_RULES[(direction, "added", name in new_required)]
@@ -338,6 +358,57 @@ class SchemaComparer:
                 if old.get("deprecated") is True:
                     rule, found = self._removed_deprecated(direction, rule, args, old)
                 unit.findings.append((rule, found, old_pointer, pair.revision_pointer))
+
+    def _stability(self, direction: str, old: Schema, new: Schema) -> Iterator[tuple[str, Args]]:
+        """A property's own ``x-stability-level``: unreadable on either side, or changed
+        (when the base level is in the compared scope)."""
+        if "x-stability-level" not in old and "x-stability-level" not in new:
+            return
+        before, after = stability_of(old), stability_of(new)
+        for level, side in ((before, old), (after, new)):
+            if level is None:
+                yield "api-invalid-stability-level", (("value", show(side["x-stability-level"])),)
+        if before is None or after is None or before == after:
+            return
+        if stability_rank(before) < self.threshold:
+            return
+        trend = "decreased" if stability_rank(after) < stability_rank(before) else "increased"
+        yield f"{direction}-property-stability-{trend}", (("new", after), ("old", before))
+
+    def _deprecation(
+        self, direction: str, was: bool, now: bool, old: Schema, new: Schema
+    ) -> tuple[str, Args] | None:
+        """The rule and extra arguments for a property deprecated on either side: reactivated,
+        newly deprecated (its sunset judged by the policy for its own stability, ``stable``
+        when it states none), or deprecated on both sides with its sunset changed."""
+        stem = f"{direction}-property"
+        if not now:
+            return f"{stem}-reactivated", ()
+        notice = self.policy.days(stability_of(new) or "stable")
+        if not was:
+            problem, shown = judge_deprecation(new, notice, self.today)
+            if problem is None:
+                return f"{stem}-deprecated", ()
+            suffix = {
+                "sunset-missing": "deprecated-sunset-missing",
+                "sunset-invalid": "deprecated-sunset-invalid",
+                "sunset-too-small": "sunset-date-too-small",
+            }[problem]
+            return f"{stem}-{suffix}", (
+                *timing_args(problem, notice).items(),
+                ("sunset", "missing" if shown is None else show(shown)),
+            )
+        changed = judge_sunset_change(old, new, notice, self.today)
+        if changed is None:
+            return None
+        change, shown = changed
+        suffix = {
+            "deleted": "sunset-deleted",
+            "revision-invalid": "sunset-parse",
+            "base-invalid": "sunset-parse",
+            "moved-too-early": "sunset-date-changed-too-small",
+        }[change]
+        return f"{stem}-{suffix}", (*timing_args(change, notice).items(), ("sunset", show(shown)))
 
     def _removed_deprecated(
         self, direction: str, rule: str, args: Args, old: Schema
@@ -404,18 +475,6 @@ class SchemaComparer:
                         join(pair.revision_pointer, *member_tokens(keyword, position)),
                     )
                 unit.findings.append((rule, args, *where))
-
-
-def _sunset_change(direction: str, old: Schema, new: Schema) -> tuple[str, object] | None:
-    """A deprecated property's ``x-sunset`` deleted, or changed into something not a date."""
-    before, after = old.get("x-sunset"), new.get("x-sunset")
-    if before is None or before == after:
-        return None
-    if after is None:
-        return f"{direction}-property-sunset-deleted", before
-    if sunset_date(after) is None:
-        return f"{direction}-property-sunset-parse", after
-    return None
 
 
 def _wrapped_in_one_of(pair: Pair, label: str) -> _Finding | None:

@@ -1,4 +1,5 @@
-"""What every operation check needs: both resolvers, the schema comparer and "today"."""
+"""What every operation check needs: both resolvers, the schema comparer, "today" and the
+deprecation policy."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from openapi_builder.diff.change import Change, make_change
+from openapi_builder.diff.checks.lifecycle import NO_POLICY, DeprecationPolicy
 from openapi_builder.diff.compare import SchemaComparer
 from openapi_builder.diff.resolve import Resolved, Resolver, Unresolved
 
@@ -20,6 +22,7 @@ class Context:
     revision: Resolver
     schemas: SchemaComparer
     today: date
+    policy: DeprecationPolicy = NO_POLICY
 
     def resolve_pair(
         self,

@@ -7,9 +7,10 @@ reports render with the change's arguments (``str.format`` fields). Check code n
 text; it yields ids and arguments, so the catalogue is the single source of every message and
 ``openapi-builder rules`` (:func:`format_rules_table`) prints exactly what the diff uses.
 
-Schema rules exist once per *subject* (a parameter's schema, a request body, a response
-body) and are generated from the tables of :mod:`openapi_builder.diff.schema_rules`, so the
-wording stays uniform.
+Lifecycle rules (deprecation, sunset, stability) come from
+:mod:`openapi_builder.diff.lifecycle_rules`. Schema rules exist once per *subject* (a
+parameter's schema, a request body, a response body) and are generated from the tables of
+:mod:`openapi_builder.diff.schema_rules`, so the wording stays uniform.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal, cast
 
+from openapi_builder.diff.lifecycle_rules import LIFECYCLE_ROWS
 from openapi_builder.diff.schema_rules import (
     SCHEMA_ROWS,
     SUBJECTS,
@@ -76,40 +78,6 @@ _FIXED_RULES: tuple[Rule, ...] = (
         "none",
         "endpoint removed without being deprecated first",
     ),
-    _rule(
-        "api-removed-before-sunset",
-        "breaking",
-        "none",
-        "endpoint removed before its sunset date {sunset}",
-    ),
-    _rule(
-        "api-removed-without-sunset",
-        "warning",
-        "none",
-        "deprecated endpoint removed, but it had no valid x-sunset date ({sunset})",
-    ),
-    _rule(
-        "api-removed-with-deprecation",
-        "info",
-        "none",
-        "deprecated endpoint removed after its sunset date {sunset}",
-    ),
-    _rule(
-        "api-sunset-deleted",
-        "warning",
-        "none",
-        "the x-sunset date {sunset} of the deprecated endpoint was removed",
-        "keep the announced sunset date, or announce the new plan",
-    ),
-    _rule(
-        "api-deprecated-sunset-parse",
-        "warning",
-        "none",
-        "the deprecated endpoint's x-sunset {sunset} is not a date",
-        "write x-sunset as an ISO 8601 date (2025-06-30)",
-    ),
-    _rule("endpoint-deprecated", "info", "none", "endpoint deprecated"),
-    _rule("endpoint-reactivated", "info", "none", "endpoint no longer deprecated"),
     _rule("api-operation-id-added", "info", "none", "operationId {new} added"),
     _rule("api-operation-id-removed", "info", "none", "operationId {old} replaced by {new}"),
     _rule("api-tag-added", "info", "none", "tags added: {tags}"),
@@ -189,46 +157,17 @@ _FIXED_RULES: tuple[Rule, ...] = (
         "request",
         "the {in} parameter {name} became optional",
     ),
-    _rule(
-        "request-parameter-deprecated", "info", "request", "the {in} parameter {name} deprecated"
-    ),
-    _rule(
-        "request-parameter-reactivated",
-        "info",
-        "request",
-        "the {in} parameter {name} is no longer deprecated",
-    ),
-    _rule(
-        "request-parameter-removed-before-sunset",
-        "breaking",
-        "request",
-        "removed the deprecated {in} parameter {name} before its sunset date {sunset}",
-        "keep the parameter until its x-sunset date",
-    ),
-    _rule(
-        "request-parameter-removed-with-deprecation",
-        "info",
-        "request",
-        "removed the deprecated {in} parameter {name} after its sunset date {sunset}",
-    ),
-    _rule(
-        "request-parameter-sunset-deleted",
-        "warning",
-        "request",
-        "the x-sunset date {sunset} of the deprecated {in} parameter {name} was removed",
-        "keep the announced sunset date, or announce the new plan",
-    ),
-    _rule(
-        "request-parameter-sunset-parse",
-        "warning",
-        "request",
-        "the x-sunset {sunset} of the deprecated {in} parameter {name} is not a date",
-        "write x-sunset as an ISO 8601 date (2025-06-30)",
-    ),
     # request body
     _rule("request-body-added-required", "breaking", "request", "added a required request body"),
     _rule("request-body-added-optional", "info", "request", "added an optional request body"),
-    _rule("request-body-removed", "warning", "request", "removed the request body"),
+    # The body is the operation's input: what clients send is no longer taken at all.
+    _rule(
+        "request-body-removed",
+        "breaking",
+        "request",
+        "removed the request body",
+        "keep accepting the body, or ship the operation without it as a new version",
+    ),
     _rule(
         "request-body-became-required", "breaking", "request", "the request body became required"
     ),
@@ -416,53 +355,6 @@ _FIXED_RULES: tuple[Rule, ...] = (
         "response",
         "the response property {property} became required",
     ),
-    _rule(
-        "request-property-removed-before-sunset",
-        "breaking",
-        "request",
-        "removed the deprecated request property {property} before its sunset date {sunset}",
-        "keep the property until its x-sunset date",
-    ),
-    _rule(
-        "request-property-removed-with-deprecation",
-        "info",
-        "request",
-        "removed the deprecated request property {property} after its sunset date {sunset}",
-    ),
-    _rule(
-        "response-property-removed-before-sunset",
-        "breaking",
-        "response",
-        "removed the deprecated response property {property} before its sunset date {sunset}",
-        "keep returning the property until its x-sunset date",
-    ),
-    _rule(
-        "response-property-removed-with-deprecation",
-        "info",
-        "response",
-        "removed the deprecated response property {property} after its sunset date {sunset}",
-    ),
-    *(
-        _rule(
-            f"{side}-property-sunset-deleted",
-            "warning",
-            side,
-            f"the x-sunset date {{sunset}} of the deprecated {side} property {{property}} "
-            "was removed",
-            "keep the announced sunset date, or announce the new plan",
-        )
-        for side in ("request", "response")
-    ),
-    *(
-        _rule(
-            f"{side}-property-sunset-parse",
-            "warning",
-            side,
-            f"the x-sunset {{sunset}} of the deprecated {side} property {{property}} is not a date",
-            "write x-sunset as an ISO 8601 date (2025-06-30)",
-        )
-        for side in ("request", "response")
-    ),
     # alternatives (anyOf / oneOf) and conjunctions (allOf)
     _rule(
         "request-property-any-of-added",
@@ -555,7 +447,17 @@ def _schema_rules() -> Iterator[Rule]:
 
 def _catalogue() -> dict[str, Rule]:
     rules: dict[str, Rule] = {}
-    for rule in (*_FIXED_RULES, *_schema_rules()):
+    lifecycle = (
+        Rule(
+            id=rule_id,
+            level=cast(Level, level),
+            direction=cast(Direction, direction),
+            template=template,
+            mitigation=mitigation,
+        )
+        for rule_id, level, direction, template, mitigation in LIFECYCLE_ROWS
+    )
+    for rule in (*_FIXED_RULES, *lifecycle, *_schema_rules()):
         if rule.id in rules:  # pragma: no cover - guards the tables above
             raise AssertionError(f"duplicate rule id {rule.id}")
         rules[rule.id] = rule

@@ -174,3 +174,44 @@ def test_unusable_input_exits_2_with_one_line(
     assert result.out == ""
     assert result.err.count("\n") == 1, result.err
     assert expected in result.err
+
+
+RULE_CASES = Path(__file__).resolve().parents[2] / "fixtures" / "diff" / "rules"
+
+
+def test_deprecation_policy_options(cli: Cli) -> None:
+    case = RULE_CASES / "api-deprecated-sunset-missing"  # deprecated with no x-sunset
+    base, revision = str(case / "base.yaml"), str(case / "revision.yaml")
+    lenient = cli("diff", base, revision, "--format", "json")
+    assert lenient.code == 0
+    assert [c["rule_id"] for c in json.loads(lenient.out)["changes"]] == ["endpoint-deprecated"]
+    strict = cli("diff", base, revision, "--format", "json", "--deprecation-days-stable", "180")
+    assert strict.code == 1
+    (change,) = json.loads(strict.out)["changes"]
+    assert change["rule_id"] == "api-deprecated-sunset-missing"
+    assert change["args"]["days"] == "180"
+    # beta's notice does not apply to a stable operation
+    beta_only = cli("diff", base, revision, "--deprecation-days-beta", "31")
+    assert beta_only.code == 0
+
+
+def test_stability_level_option(cli: Cli) -> None:
+    case = RULE_CASES / "api-stability-increased"  # alpha -> beta
+    base, revision = str(case / "base.yaml"), str(case / "revision.yaml")
+    assert "api-stability-increased" in cli("diff", base, revision).out
+    scoped = cli("diff", base, revision, "--stability-level", "beta")
+    assert scoped.code == 0 and "api-stability-increased" not in scoped.out
+
+
+@pytest.mark.parametrize(
+    "option",
+    [
+        ("--deprecation-days-beta", "-3"),
+        ("--deprecation-days-stable", "x"),
+        ("--stability-level", "gamma"),
+    ],
+)
+def test_lifecycle_options_refuse_bad_values(cli: Cli, option: tuple[str, str]) -> None:
+    result = cli("diff", BASE, BASE, *option)
+    assert result.code == 2
+    assert option[0] in result.err

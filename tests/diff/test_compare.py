@@ -415,8 +415,8 @@ def test_a_ref_loop_is_unresolvable_not_a_hang() -> None:
         ("2025-01-02", "api-removed-before-sunset"),
         ("2024-06-01T12:00:00Z", "api-removed-with-deprecation"),
         (date(2030, 1, 1), "api-removed-before-sunset"),
-        ("next spring", "api-removed-without-sunset"),
-        ("2024-02-30", "api-removed-without-sunset"),
+        ("next spring", "api-path-sunset-parse"),
+        ("2024-02-30", "api-path-sunset-parse"),
         (None, "api-removed-without-sunset"),
     ],
 )

@@ -1,15 +1,16 @@
 """Endpoint checks: added, removed (with the deprecation and sunset rule), deprecated,
-operationId, tags, and renamed path parameters.
+stability, operationId, tags, and renamed path parameters.
 
 Removing an operation is judged by its state in the base document and ``today``:
 
 * not ``deprecated``: ``api-removed-without-deprecation`` (breaking);
 * ``deprecated``, ``x-sunset`` after today: ``api-removed-before-sunset`` (breaking);
 * ``deprecated``, ``x-sunset`` today or earlier: ``api-removed-with-deprecation`` (info);
-* ``deprecated``, ``x-sunset`` missing or not a date: ``api-removed-without-sunset`` (warning).
+* ``deprecated``, no ``x-sunset``: ``api-removed-without-sunset`` (warning);
+* ``deprecated``, ``x-sunset`` not a date: ``api-path-sunset-parse`` (breaking: whether the
+  promised date has passed cannot be told).
 
-``x-sunset`` is an ISO 8601 date (``2024-06-30``) or date-time (its date part is used), as text
-or as the date a YAML loader already made of it. The sunset day itself counts as reached.
+Deprecation and its sunset follow :mod:`openapi_builder.diff.checks.lifecycle`.
 """
 
 from __future__ import annotations
@@ -17,27 +18,50 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from openapi_builder.diff.change import Change, make_change
-from openapi_builder.diff.checks.lifecycle import sunset_date
+from openapi_builder.diff.checks.lifecycle import (
+    judge_deprecation,
+    judge_sunset_change,
+    stability_of,
+    stability_rank,
+    sunset_date,
+    timing_args,
+)
 from openapi_builder.diff.context import Context
 from openapi_builder.diff.operations import OperationSite
 
+_DEPRECATION_RULES = {
+    "sunset-missing": "api-deprecated-sunset-missing",
+    "sunset-invalid": "api-deprecated-sunset-parse",
+    "sunset-too-small": "api-sunset-date-too-small",
+}
+_SUNSET_RULES = {
+    "deleted": "api-sunset-deleted",
+    "revision-invalid": "api-path-sunset-parse",
+    "base-invalid": "api-path-sunset-parse",
+    "moved-too-early": "api-sunset-date-changed-too-small",
+}
 
-def check_removed(ctx: Context, old: OperationSite) -> Change:
-    """The change for an operation that is gone from the revision."""
+
+def check_removed(ctx: Context, old: OperationSite) -> Iterator[Change]:
+    """The changes for an operation that is gone from the revision."""
+    ops = (old.label,)
+    yield from _invalid_stability(old, None)
     if old.node.get("deprecated") is not True:
-        rule, sunset_text = "api-removed-without-deprecation", None
+        yield make_change(
+            "api-removed-without-deprecation", base=old.pointer, revision=None, operations=ops
+        )
+        return
+    raw = old.node.get("x-sunset")
+    sunset = sunset_date(raw)
+    if raw is None:
+        rule, shown = "api-removed-without-sunset", "missing"
+    elif sunset is None:
+        rule, shown = "api-path-sunset-parse", str(raw)
     else:
-        raw = old.node.get("x-sunset")
-        sunset = sunset_date(raw)
-        if sunset is None:
-            rule = "api-removed-without-sunset"
-            sunset_text = "missing" if raw is None else f"x-sunset: {raw}"
-        else:
-            reached = sunset <= ctx.today
-            rule = "api-removed-with-deprecation" if reached else "api-removed-before-sunset"
-            sunset_text = sunset.isoformat()
-    args = {} if sunset_text is None else {"sunset": sunset_text}
-    return make_change(rule, base=old.pointer, revision=None, operations=(old.label,), **args)
+        reached = sunset <= ctx.today
+        rule = "api-removed-with-deprecation" if reached else "api-removed-before-sunset"
+        shown = sunset.isoformat()
+    yield make_change(rule, base=old.pointer, revision=None, operations=ops, sunset=shown)
 
 
 def check_added(new: OperationSite) -> Change:
@@ -48,12 +72,7 @@ def check_added(new: OperationSite) -> Change:
 def check_endpoint(ctx: Context, old: OperationSite, new: OperationSite) -> Iterator[Change]:
     """Deprecation, operationId, tags and path parameter names of a matched operation."""
     ops = (old.label,)
-    was, now = old.node.get("deprecated") is True, new.node.get("deprecated") is True
-    if was != now:
-        rule = "endpoint-deprecated" if now else "endpoint-reactivated"
-        yield make_change(rule, base=old.pointer, revision=new.pointer, operations=ops)
-    if was and now:
-        yield from _sunset_changes(old, new)
+    yield from _deprecation_changes(ctx, old, new)
     old_id, new_id = old.node.get("operationId"), new.node.get("operationId")
     if old_id != new_id:
         if old_id is None:
@@ -108,25 +127,76 @@ def _tags(site: OperationSite) -> frozenset[str]:
     )
 
 
-def _sunset_changes(old: OperationSite, new: OperationSite) -> Iterator[Change]:
-    """A deprecated endpoint's ``x-sunset`` deleted, or changed into something not a date."""
-    ops = (old.label,)
-    before, after = old.node.get("x-sunset"), new.node.get("x-sunset")
-    if before is None or before == after:
+def _invalid_stability(old: OperationSite, new: OperationSite | None) -> Iterator[Change]:
+    """An ``x-stability-level`` that is not a level, on either side: which promises apply to
+    the operation cannot be told."""
+    for site in (old, new):
+        if site is None or stability_of(site.node) is not None:
+            continue
+        flagged = site.pointer + "/x-stability-level"
+        yield make_change(
+            "api-invalid-stability-level",
+            base=flagged if site is old else old.pointer,
+            revision=(flagged if site is new else new.pointer) if new is not None else None,
+            operations=(old.label,),
+            value=site.node.get("x-stability-level"),
+        )
+
+
+def check_stability(
+    old: OperationSite, new: OperationSite, *, base_in_scope: bool = True
+) -> Iterator[Change]:
+    """A matched operation's ``x-stability-level``: unreadable on either side (always
+    reported), or changed (reported when the base was in the compared scope)."""
+    yield from _invalid_stability(old, new)
+    before, after = stability_of(old.node), stability_of(new.node)
+    if not base_in_scope or before is None or after is None or before == after:
         return
-    if after is None:
+    decreased = stability_rank(after) < stability_rank(before)
+    yield make_change(
+        "api-stability-decreased" if decreased else "api-stability-increased",
+        base=old.pointer,
+        revision=new.pointer,
+        operations=(old.label,),
+        old=before,
+        new=after,
+    )
+
+
+def _deprecation_changes(ctx: Context, old: OperationSite, new: OperationSite) -> Iterator[Change]:
+    """Deprecated, reactivated, or a deprecated endpoint's ``x-sunset`` changed."""
+    ops = (old.label,)
+    was, now = old.node.get("deprecated") is True, new.node.get("deprecated") is True
+    stability = stability_of(new.node)
+    notice = ctx.policy.days(stability) if stability is not None else 0
+    if was and not now:
         yield make_change(
-            "api-sunset-deleted",
-            base=old.pointer + "/x-sunset",
-            revision=new.pointer,
-            operations=ops,
-            sunset=before,
+            "endpoint-reactivated", base=old.pointer, revision=new.pointer, operations=ops
         )
-    elif sunset_date(after) is None:
-        yield make_change(
-            "api-deprecated-sunset-parse",
-            base=old.pointer + "/x-sunset",
-            revision=new.pointer + "/x-sunset",
-            operations=ops,
-            sunset=after,
-        )
+    elif now and not was:
+        problem, shown = judge_deprecation(new.node, notice, ctx.today)
+        if problem is None:
+            yield make_change(
+                "endpoint-deprecated", base=old.pointer, revision=new.pointer, operations=ops
+            )
+        else:
+            yield make_change(
+                _DEPRECATION_RULES[problem],
+                base=old.pointer,
+                revision=new.pointer + ("/x-sunset" if "x-sunset" in new.node else ""),
+                operations=ops,
+                sunset="missing" if shown is None else shown,
+                **timing_args(problem, notice),
+            )
+    elif was and now:
+        found = judge_sunset_change(old.node, new.node, notice, ctx.today)
+        if found is not None:
+            change, shown = found
+            yield make_change(
+                _SUNSET_RULES[change],
+                base=old.pointer + "/x-sunset",
+                revision=new.pointer + ("/x-sunset" if "x-sunset" in new.node else ""),
+                operations=ops,
+                sunset=shown,
+                **timing_args(change, notice),
+            )

@@ -6,7 +6,13 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from openapi_builder.diff.change import Change, make_change
-from openapi_builder.diff.checks.lifecycle import sunset_date
+from openapi_builder.diff.checks.lifecycle import (
+    judge_deprecation,
+    judge_sunset_change,
+    stability_of,
+    sunset_date,
+    timing_args,
+)
 from openapi_builder.diff.checks.schema import types_of
 from openapi_builder.diff.context import Context
 from openapi_builder.diff.operations import OperationSite, ParameterSite
@@ -69,16 +75,14 @@ def check_parameters(ctx: Context, old: OperationSite, new: OperationSite) -> It
             became = "required" if _required(after) else "optional"
             transitions.append(f"request-parameter-became-{became}")
         was, now = before.node.get("deprecated") is True, after.node.get("deprecated") is True
-        if now and not was:
-            transitions.append("request-parameter-deprecated")
-        elif was and not now:
+        if was and not now:
             transitions.append("request-parameter-reactivated")
         for rule in transitions:
             yield make_change(
                 rule, base=before.pointer, revision=after.pointer, operations=ops, **where
             )
-        if was and now:
-            yield from _sunset_changes(before, after, ops)
+        if now:
+            yield from _deprecation_changes(ctx, new, before, after, was, ops)
         old_schema, new_schema = _schema(before), _schema(after)
         if old_schema is None or new_schema is None:
             continue
@@ -116,9 +120,13 @@ def _removed(ctx: Context, before: ParameterSite, pointer: str, ops: tuple[str, 
     """A parameter gone: a deprecated one is judged by its ``x-sunset`` like an endpoint."""
     where: dict[str, object] = {"in": before.location, "name": before.name}
     rule = "request-parameter-removed"
-    if before.node.get("deprecated") is True:
-        sunset = sunset_date(before.node.get("x-sunset"))
-        if sunset is not None:
+    raw = before.node.get("x-sunset")
+    if before.node.get("deprecated") is True and raw is not None:
+        sunset = sunset_date(raw)
+        if sunset is None:
+            # Whether the promised date has passed cannot be told.
+            rule, where["sunset"] = "request-parameter-sunset-parse", raw
+        else:
             reached = sunset <= ctx.today
             rule = (
                 "request-parameter-removed-with-deprecation"
@@ -129,29 +137,64 @@ def _removed(ctx: Context, before: ParameterSite, pointer: str, ops: tuple[str, 
     return make_change(rule, base=before.pointer, revision=pointer, operations=ops, **where)
 
 
-def _sunset_changes(
-    before: ParameterSite, after: ParameterSite, ops: tuple[str, ...]
+_DEPRECATION_RULES = {
+    "sunset-missing": "request-parameter-deprecated-sunset-missing",
+    "sunset-invalid": "request-parameter-sunset-parse",
+    "sunset-too-small": "request-parameter-sunset-date-too-small",
+}
+_SUNSET_RULES = {
+    "deleted": "request-parameter-sunset-deleted",
+    "revision-invalid": "request-parameter-sunset-parse",
+    "base-invalid": "request-parameter-sunset-parse",
+    "moved-too-early": "request-parameter-sunset-date-changed-too-small",
+}
+
+
+def _deprecation_changes(
+    ctx: Context,
+    operation: OperationSite,
+    before: ParameterSite,
+    after: ParameterSite,
+    was: bool,
+    ops: tuple[str, ...],
 ) -> Iterator[Change]:
-    old, new = before.node.get("x-sunset"), after.node.get("x-sunset")
-    if old is None or old == new:
-        return
+    """A parameter deprecated in the revision: newly (and its sunset judged by the policy of
+    its operation's stability), or again with its sunset changed."""
     where = {"in": before.location, "name": before.name}
-    if new is None:
+    stability = stability_of(operation.node)
+    notice = ctx.policy.days(stability) if stability is not None else 0
+    sunset_pointer = after.pointer + ("/x-sunset" if "x-sunset" in after.node else "")
+    if not was:
+        problem, shown = judge_deprecation(after.node, notice, ctx.today)
+        if problem is None:
+            yield make_change(
+                "request-parameter-deprecated",
+                base=before.pointer,
+                revision=after.pointer,
+                operations=ops,
+                **where,
+            )
+        else:
+            yield make_change(
+                _DEPRECATION_RULES[problem],
+                base=before.pointer,
+                revision=sunset_pointer,
+                operations=ops,
+                sunset="missing" if shown is None else shown,
+                **timing_args(problem, notice),
+                **where,
+            )
+        return
+    found = judge_sunset_change(before.node, after.node, notice, ctx.today)
+    if found is not None:
+        change, shown = found
         yield make_change(
-            "request-parameter-sunset-deleted",
+            _SUNSET_RULES[change],
             base=before.pointer + "/x-sunset",
-            revision=after.pointer,
+            revision=sunset_pointer,
             operations=ops,
-            sunset=old,
-            **where,
-        )
-    elif sunset_date(new) is None:
-        yield make_change(
-            "request-parameter-sunset-parse",
-            base=before.pointer + "/x-sunset",
-            revision=after.pointer + "/x-sunset",
-            operations=ops,
-            sunset=new,
+            sunset=shown,
+            **timing_args(change, notice),
             **where,
         )
 
