@@ -79,6 +79,19 @@ _MEMBER_RULES: Mapping[tuple[str, str], str] = {
 _Finding = tuple[str, Args, "str | None", "str | None"]
 
 
+@dataclass(frozen=True, slots=True)
+class _Deprecation:
+    """A property deprecated on either side, with where the finding goes."""
+
+    direction: str
+    was: bool
+    now: bool
+    old: Schema
+    new: Schema
+    args: Args
+    pointers: tuple[str, str]
+
+
 @dataclass(slots=True)
 class _Unit:
     base: Resolved
@@ -89,6 +102,8 @@ class _Unit:
     subject_args: Args
     refs: tuple[object, object] = (None, None)  # the raw $ref strings that led here
     findings: list[_Finding] = field(default_factory=list)
+    # deprecated properties, judged once the operations (and so the notice owed) are known
+    deprecations: list[_Deprecation] = field(default_factory=list)
     children: set[int] = field(default_factory=set)
     bits: int = 0
 
@@ -120,6 +135,7 @@ class SchemaComparer:
         self._memo: dict[tuple[object, ...], int] = {}
         self._pending: list[int] = []
         self._operations: dict[str, int] = {}
+        self._notice: dict[str, int] = {}  # operation -> days of notice its policy asks
         self._unresolved: list[tuple[int, _Finding]] = []
 
     def use(
@@ -142,6 +158,11 @@ class SchemaComparer:
         )
         self._units[unit].bits |= 1 << bit
 
+    def owe_notice(self, operation: str, days: int) -> None:
+        """The days of notice deprecating a property of ``operation`` must give (the policy
+        for the operation's stability; ``stable``'s for operations never named here)."""
+        self._notice[operation] = days
+
     def changes(self) -> list[Change]:
         """Walk every registered pair and return the findings, one per definition."""
         while self._pending:
@@ -152,6 +173,9 @@ class SchemaComparer:
         for unit in self._units:
             for finding in unit.findings:
                 merged[finding] = merged.get(finding, 0) | unit.bits
+            if unit.deprecations:
+                for finding, bits in self._judge_deprecations(unit, labels):
+                    merged[finding] = merged.get(finding, 0) | bits
         changes = []
         for (rule_id, args, base_pointer, revision_pointer), bits in merged.items():
             if not bits:
@@ -342,12 +366,11 @@ class SchemaComparer:
                     )
                 was, now = old.get("deprecated") is True, new.get("deprecated") is True
                 if was or now:
-                    lifecycle = self._deprecation(direction, was, now, old, new)
-                    if lifecycle is not None:
-                        rule, extra = lifecycle
-                        unit.findings.append(
-                            (rule, tuple(sorted((*args, *extra))), old_pointer, new_pointer)
+                    unit.deprecations.append(
+                        _Deprecation(
+                            direction, was, now, old, new, args, (old_pointer, new_pointer)
                         )
+                    )
                 yield child_pair(pair, ("properties", name), old, new, child_label, subject)
             elif isinstance(new, Mapping) and new.get(hidden) is not True:
                 rule = _PROPERTY_RULES[(direction, "added", name in new_required)]
@@ -375,17 +398,30 @@ class SchemaComparer:
         trend = "decreased" if stability_rank(after) < stability_rank(before) else "increased"
         yield f"{direction}-property-stability-{trend}", (("new", after), ("old", before))
 
-    def _deprecation(
-        self, direction: str, was: bool, now: bool, old: Schema, new: Schema
-    ) -> tuple[str, Args] | None:
+    def _judge_deprecations(self, unit: _Unit, labels: list[str]) -> Iterator[tuple[_Finding, int]]:
+        """The unit's deprecated properties judged per notice owed: operations sharing the
+        schema may owe different notice, and each finding names only those it concerns."""
+        by_notice: dict[int, int] = {}
+        for index in _bit_indices(unit.bits):
+            notice = self._notice.get(labels[index], self.policy.days("stable"))
+            by_notice[notice] = by_notice.get(notice, 0) | 1 << index
+        for notice, bits in sorted(by_notice.items()):
+            for entry in unit.deprecations:
+                judged = self._deprecation(entry, notice)
+                if judged is not None:
+                    rule, extra = judged
+                    args = tuple(sorted((*entry.args, *extra)))
+                    yield (rule, args, *entry.pointers), bits
+
+    def _deprecation(self, entry: _Deprecation, notice: int) -> tuple[str, Args] | None:
         """The rule and extra arguments for a property deprecated on either side: reactivated,
-        newly deprecated (its sunset judged by the policy for its own stability, ``stable``
-        when it states none), or deprecated on both sides with its sunset changed."""
-        stem = f"{direction}-property"
-        if not now:
+        newly deprecated (its sunset judged against the notice owed), or deprecated on both
+        sides with its sunset changed."""
+        stem = f"{entry.direction}-property"
+        old, new = entry.old, entry.new
+        if not entry.now:
             return f"{stem}-reactivated", ()
-        notice = self.policy.days(stability_of(new) or "stable")
-        if not was:
+        if not entry.was:
             problem, shown = judge_deprecation(new, notice, self.today)
             if problem is None:
                 return f"{stem}-deprecated", ()

@@ -185,3 +185,31 @@ def test_invalid_options_are_refused_with_a_typed_error(options: dict[str, Any])
     with pytest.raises(DiffOptionError) as caught:
         diff(api(a={}), api(a={}), **options)
     assert next(iter(options)) in str(caught.value)  # the error names the option
+
+
+def test_a_shared_propertys_notice_follows_each_operation_using_it() -> None:
+    # One component property deprecated 60 days ahead, used by a beta and a stable operation:
+    # only the stable one is owed more notice than that.
+    def spec(deprecated: bool) -> Doc:
+        prop: Doc = {"type": "string"}
+        if deprecated:
+            prop.update(deprecated=True, **{"x-sunset": in_days(60)})
+        body = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/P"}}}}
+        operation = {"requestBody": body, "responses": {"200": {"description": "OK"}}}
+        doc = {
+            "openapi": "3.1.0",
+            "info": {"title": "t", "version": "1"},
+            "paths": {
+                "/beta": {"post": {**copy.deepcopy(operation), "x-stability-level": "beta"}},
+                "/stable": {"post": copy.deepcopy(operation)},
+            },
+            "components": {"schemas": {"P": {"type": "object", "properties": {"p": prop}}}},
+        }
+        return doc
+
+    report = diff(spec(False), spec(True), today=TODAY, **POLICY)
+    found = {(c.rule_id, c.operations) for c in report.changes}
+    assert found == {
+        ("request-property-deprecated", ("POST /beta",)),
+        ("request-property-sunset-date-too-small", ("POST /stable",)),
+    }

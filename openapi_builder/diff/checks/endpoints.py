@@ -133,11 +133,11 @@ def _invalid_stability(old: OperationSite, new: OperationSite | None) -> Iterato
     for site in (old, new):
         if site is None or stability_of(site.node) is not None:
             continue
-        flagged = site.pointer + "/x-stability-level"
+        flag = "/x-stability-level"
         yield make_change(
             "api-invalid-stability-level",
-            base=flagged if site is old else old.pointer,
-            revision=(flagged if site is new else new.pointer) if new is not None else None,
+            base=old.pointer + (flag if site is old else ""),
+            revision=None if new is None else new.pointer + (flag if site is new else ""),
             operations=(old.label,),
             value=site.node.get("x-stability-level"),
         )
@@ -167,8 +167,8 @@ def _deprecation_changes(ctx: Context, old: OperationSite, new: OperationSite) -
     """Deprecated, reactivated, or a deprecated endpoint's ``x-sunset`` changed."""
     ops = (old.label,)
     was, now = old.node.get("deprecated") is True, new.node.get("deprecated") is True
-    stability = stability_of(new.node)
-    notice = ctx.policy.days(stability) if stability is not None else 0
+    # An unreadable level (reported on its own) is held to the notice of a stable one.
+    notice = ctx.policy.days(stability_of(new.node) or "stable")
     if was and not now:
         yield make_change(
             "endpoint-reactivated", base=old.pointer, revision=new.pointer, operations=ops

@@ -161,8 +161,8 @@ def _deprecation_changes(
     """A parameter deprecated in the revision: newly (and its sunset judged by the policy of
     its operation's stability), or again with its sunset changed."""
     where = {"in": before.location, "name": before.name}
-    stability = stability_of(operation.node)
-    notice = ctx.policy.days(stability) if stability is not None else 0
+    # The operation's stability sets the notice; an unreadable one is held to stable's.
+    notice = ctx.policy.days(stability_of(operation.node) or "stable")
     sunset_pointer = after.pointer + ("/x-sunset" if "x-sunset" in after.node else "")
     if not was:
         problem, shown = judge_deprecation(after.node, notice, ctx.today)
