@@ -36,6 +36,7 @@ from openapi_builder.diff.checks.lifecycle import (
 from openapi_builder.diff.checks.schema import (
     KEYWORD_CHECKS,
     check_nullable,
+    text_widened,
 )
 from openapi_builder.diff.members import (
     as_member,
@@ -101,6 +102,7 @@ class _Unit:
     label: str
     subject_args: Args
     refs: tuple[object, object] = (None, None)  # the raw $ref strings that led here
+    textual: bool = False  # see Pair.textual
     findings: list[_Finding] = field(default_factory=list)
     # deprecated properties, judged once the operations (and so the notice owed) are known
     deprecations: list[_Deprecation] = field(default_factory=list)
@@ -150,11 +152,21 @@ class SchemaComparer:
         label: str,
         operation: str,
         subject_args: Args = (),
+        textual: bool = False,
     ) -> None:
-        """Register one use of a schema pair by ``operation`` (``METHOD /path``)."""
+        """Register one use of a schema pair by ``operation`` (``METHOD /path``); ``textual``
+        for the schema of a parameter serialized as text."""
         bit = self._operations.setdefault(operation, len(self._operations))
         unit = self._unit(
-            base, base_pointer, revision, revision_pointer, direction, subject, label, subject_args
+            base,
+            base_pointer,
+            revision,
+            revision_pointer,
+            direction,
+            subject,
+            label,
+            subject_args,
+            textual,
         )
         self._units[unit].bits |= 1 << bit
 
@@ -204,6 +216,7 @@ class SchemaComparer:
         subject: str,
         label: str,
         subject_args: Args,
+        textual: bool = False,
     ) -> int:
         old = self._base.resolve(base, base_pointer)
         new = self._revision.resolve(revision, revision_pointer)
@@ -212,13 +225,14 @@ class SchemaComparer:
         if subject != "request-parameter":
             label = old.name or new.name or label
             subject_args = (("property", label),)
-        key = (id(old.node), id(new.node), direction, subject, subject_args)
+        key = (id(old.node), id(new.node), direction, subject, subject_args, textual)
         found = self._memo.get(key)
         if found is not None:
             return found
         index = len(self._units)
         refs = (base.get("$ref"), revision.get("$ref"))
-        self._units.append(_Unit(old, new, direction, subject, label, subject_args, refs))
+        unit = _Unit(old, new, direction, subject, label, subject_args, refs, textual)
+        self._units.append(unit)
         self._memo[key] = index
         self._pending.append(index)
         return index
@@ -253,6 +267,7 @@ class SchemaComparer:
             unit.subject_args,
             unit.refs,
             unit.direction,
+            unit.textual,
         )
         stack = [start]
         seen: set[tuple[int, int]] = set()
@@ -275,6 +290,7 @@ class SchemaComparer:
                             child.subject,
                             child.label,
                             child.subject_args,
+                            child.textual,
                         )
                     )
                 else:
@@ -312,6 +328,20 @@ class SchemaComparer:
         if wrapped is not None:
             unit.findings.append(wrapped)
             return
+        if pair.textual:
+            widened = text_widened(base, revision)
+            if widened is not None:
+                unit.findings.append(
+                    (
+                        f"{pair.subject}-type-generalized",
+                        _args(pair.subject_args, widened),
+                        pair.base_pointer,
+                        pair.revision_pointer,
+                    )
+                )
+                # The type is judged; the other keywords are still compared.
+                base = {k: v for k, v in base.items() if k not in ("type", "format")}
+                base.update({k: revision[k] for k in ("type", "format") if k in revision})
         # A plain schema against a union: the plain side is compared with its matching member
         # (see _members), so comparing its properties with the union's would be noise.
         mixed = composed(base) != composed(revision)

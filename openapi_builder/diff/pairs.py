@@ -32,6 +32,9 @@ class Pair:
     subject_args: Args
     refs: tuple[object, object] = (None, None)
     direction: str = "request"
+    # inside a parameter serialized as text (query, path, header, cookie `schema`): every
+    # scalar travels as its text, so a string accepts what a number or boolean did
+    textual: bool = False
 
 
 def member_tokens(keyword: str, position: int | None) -> tuple[str | int, ...]:
@@ -66,6 +69,7 @@ def child_pair(
         subject,
         (("property", label),),
         direction=direction,
+        textual=pair.textual,
     )
 
 

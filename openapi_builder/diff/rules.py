@@ -274,6 +274,48 @@ _FIXED_RULES: tuple[Rule, ...] = (
         "response",
         "removed the media type {media_type} from the response {status}",
     ),
+    # A media type relabelled (see checks/media_types.py): the same body, named otherwise.
+    _rule(
+        "response-media-type-name-specialized",
+        "info",
+        "response",
+        "the response {status} media type {old} is now the more specific {new}",
+    ),
+    _rule(
+        "response-media-type-name-generalized",
+        "breaking",
+        "response",
+        "the response {status} media type {old} is now the less specific {new}",
+        "keep the specific media type: clients cannot tell what the body is",
+    ),
+    _rule(
+        "response-media-type-name-changed",
+        "warning",
+        "response",
+        "the response {status} media type {old} is now {new}",
+        "check that clients matching the Content-Type also accept the new one",
+    ),
+    _rule(
+        "response-media-type-parameter-added",
+        "info",
+        "response",
+        "the response {status} media type {media_type} gained the parameter {parameter}={new}",
+    ),
+    _rule(
+        "response-media-type-parameter-removed",
+        "warning",
+        "response",
+        "the response {status} media type {media_type} lost the parameter {parameter}={old}",
+        "clients that relied on the parameter must no longer assume its value",
+    ),
+    _rule(
+        "response-media-type-parameter-changed",
+        "warning",
+        "response",
+        "the response {status} media type {media_type} parameter {parameter} changed from "
+        "{old} to {new}",
+        "check that clients handle the new value",
+    ),
     _rule(
         "response-header-added",
         "info",

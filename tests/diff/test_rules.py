@@ -63,6 +63,8 @@ SYMMETRIC = {
     "request-property-pattern-changed",
     "request-body-type-compatible",
     "response-body-type-compatible",
+    "response-media-type-name-changed",
+    "response-media-type-parameter-changed",
     # an unreadable x-sunset or stability level is reported on whichever side it is
     "api-invalid-stability-level",
     "api-path-sunset-parse",

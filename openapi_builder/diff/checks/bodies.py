@@ -7,6 +7,11 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from openapi_builder.diff.change import Change, make_change
+from openapi_builder.diff.checks.media_types import (
+    Relation,
+    match_renamed,
+    parameter_changes,
+)
 from openapi_builder.diff.checks.schema import types_of
 from openapi_builder.diff.context import Context, mapping
 from openapi_builder.diff.operations import OperationSite
@@ -140,8 +145,32 @@ def _content(
     ops = (operation,)
     where = {} if status is None else {"status": status}
     prefix = "request-body" if direction == "request" else "response"
+    renamed: dict[str, tuple[str, Relation]] = {}
+    if direction == "response":
+        gone, new_names = old.keys() - new.keys(), new.keys() - old.keys()
+        renamed = {o: (n, rel) for o, n, rel in match_renamed(gone, new_names)}
+    renamed_to = {n for n, _ in renamed.values()}
     for media_type in sorted(old.keys() | new.keys()):
-        if media_type not in new:
+        if media_type in renamed:
+            new_type, relation = renamed[media_type]
+            yield from _renamed(
+                old_pointer, new_pointer, media_type, new_type, relation, ops, where
+            )
+            yield from _same_content(
+                ctx,
+                old,
+                old_pointer,
+                new,
+                new_pointer,
+                media_type,
+                new_type,
+                direction=direction,
+                operation=operation,
+                where=where,
+            )
+        elif media_type in renamed_to:
+            continue
+        elif media_type not in new:
             yield make_change(
                 f"{prefix}-media-type-removed",
                 base=join(old_pointer, media_type),
@@ -160,44 +189,112 @@ def _content(
                 **where,
             )
         else:
-            old_schema = mapping(old[media_type], "schema")
-            new_schema = mapping(new[media_type], "schema")
-            if bool(old_schema) != bool(new_schema):
-                state = "added" if new_schema else "removed"
-                yield make_change(
-                    f"{'request' if direction == 'request' else 'response'}-body-media-type-"
-                    f"schema-{state}",
-                    base=join(old_pointer, media_type),
-                    revision=join(new_pointer, media_type),
-                    operations=ops,
-                    media_type=media_type,
-                    **where,
-                )
-            elif old_schema:
-                side = "request" if direction == "request" else "response"
-                loose = _loosely_typed_change(media_type, old_schema, new_schema)
-                if loose is not None:
-                    yield make_change(
-                        f"{side}-body-type-compatible",
-                        base=join(old_pointer, media_type, "schema"),
-                        revision=join(new_pointer, media_type, "schema"),
-                        operations=ops,
-                        media_type=media_type,
-                        **loose,
-                        **where,
-                    )
-                    # The type is judged; the rest of the schema is still compared.
-                    old_schema = {**old_schema, "type": new_schema.get("type")}
-                ctx.schemas.use(
-                    old_schema,
-                    join(old_pointer, media_type, "schema"),
-                    new_schema,
-                    join(new_pointer, media_type, "schema"),
-                    direction=direction,
-                    subject=f"{direction}-property",
-                    label="body",
-                    operation=operation,
-                )
+            yield from _same_content(
+                ctx,
+                old,
+                old_pointer,
+                new,
+                new_pointer,
+                media_type,
+                media_type,
+                direction=direction,
+                operation=operation,
+                where=where,
+            )
+
+
+_RENAME_RULES = {
+    "specialized": "response-media-type-name-specialized",
+    "generalized": "response-media-type-name-generalized",
+    "changed": "response-media-type-name-changed",
+}
+
+
+def _renamed(
+    old_pointer: str,
+    new_pointer: str,
+    old_type: str,
+    new_type: str,
+    relation: Relation,
+    ops: tuple[str, ...],
+    where: Mapping[str, str],
+) -> Iterator[Change]:
+    """A response media type relabelled: its name, or each of its parameters."""
+    pointers = {"base": join(old_pointer, old_type), "revision": join(new_pointer, new_type)}
+    if relation != "parameters":
+        yield make_change(
+            _RENAME_RULES[relation], **pointers, operations=ops, old=old_type, new=new_type, **where
+        )
+        return
+    for change, name, before, after in parameter_changes(old_type, new_type):
+        yield make_change(
+            f"response-media-type-parameter-{change}",
+            **pointers,
+            operations=ops,
+            media_type=old_type.split(";")[0].strip(),
+            parameter=name,
+            old=before,
+            new=after,
+            **where,
+        )
+
+
+def _same_content(
+    ctx: Context,
+    old: Mapping[str, Any],
+    old_pointer: str,
+    new: Mapping[str, Any],
+    new_pointer: str,
+    old_type: str,
+    new_type: str,
+    *,
+    direction: str,
+    operation: str,
+    where: Mapping[str, str],
+) -> Iterator[Change]:
+    """One media type present on both sides (under the same name, or relabelled): whether
+    it has a schema, and the schemas compared."""
+    ops = (operation,)
+    base, revision = join(old_pointer, old_type), join(new_pointer, new_type)
+    old_schema = mapping(old[old_type], "schema")
+    new_schema = mapping(new[new_type], "schema")
+    side = "request" if direction == "request" else "response"
+    if bool(old_schema) != bool(new_schema):
+        state = "added" if new_schema else "removed"
+        yield make_change(
+            f"{side}-body-media-type-schema-{state}",
+            base=base,
+            revision=revision,
+            operations=ops,
+            media_type=new_type,
+            **where,
+        )
+        return
+    if not old_schema:
+        return
+    loose = _loosely_typed_change(new_type, old_schema, new_schema)
+    if loose is not None:
+        yield make_change(
+            f"{side}-body-type-compatible",
+            base=join(base, "schema"),
+            revision=join(revision, "schema"),
+            operations=ops,
+            media_type=new_type,
+            **loose,
+            **where,
+        )
+        # The type is judged; the rest of the schema is still compared.
+        old_schema = {**old_schema, "type": new_schema.get("type")}
+    ctx.schemas.use(
+        old_schema,
+        join(base, "schema"),
+        new_schema,
+        join(revision, "schema"),
+        direction=direction,
+        subject=f"{direction}-property",
+        label="body",
+        operation=operation,
+    )
 
 
 def _loosely_typed_change(

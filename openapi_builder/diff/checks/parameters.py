@@ -86,6 +86,8 @@ def check_parameters(ctx: Context, old: OperationSite, new: OperationSite) -> It
         old_schema, new_schema = _schema(before), _schema(after)
         if old_schema is None or new_schema is None:
             continue
+        # With `schema` (not `content`), values travel as text: see Pair.textual.
+        textual = all(isinstance(site.node.get("schema"), Mapping) for site in (before, after))
         widened = _exploded_array(before, old_schema[0], after, new_schema[0])
         if widened is not None:
             # A single value is a one-element array under form/explode: judge the items
@@ -113,6 +115,7 @@ def check_parameters(ctx: Context, old: OperationSite, new: OperationSite) -> It
             label=before.name,
             operation=old.label,
             subject_args=(("in", before.location), ("name", before.name)),
+            textual=textual,
         )
 
 

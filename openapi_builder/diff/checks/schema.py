@@ -106,6 +106,21 @@ def check_type(base: Schema, revision: Schema, direction: str) -> Iterator[Findi
         yield ("type-specialized" if narrowed and not widened else "type-changed", args)
 
 
+_SCALARS = frozenset({"integer", "number", "boolean", "string"})
+
+
+def text_widened(base: Schema, revision: Schema) -> dict[str, object] | None:
+    """``{"old", "new"}`` when a scalar type becomes a plain string inside a parameter
+    serialized as text: ``?a=5`` and ``?a=true`` are strings too, so nothing sent before is
+    refused. None otherwise, including the widenings :func:`check_type` already sees."""
+    old_types, new_types = types_of(base), types_of(revision)
+    if old_types is None or new_types is None or old_types <= new_types:
+        return None
+    if not old_types <= _SCALARS or "string" not in new_types or "format" in revision:
+        return None
+    return {"old": _type_text(old_types, base.get("format")), "new": _type_text(new_types, None)}
+
+
 def check_nullable(base: Schema, revision: Schema, direction: str) -> Iterator[Finding]:
     """Null allowed or not (any spelling): losing null breaks requests, gaining it responses."""
     old, new = is_nullable(base), is_nullable(revision)
