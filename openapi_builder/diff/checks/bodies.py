@@ -221,6 +221,8 @@ def _renamed(
 ) -> Iterator[Change]:
     """A response media type relabelled: its name, or each of its parameters."""
     pointers = {"base": join(old_pointer, old_type), "revision": join(new_pointer, new_type)}
+    if relation == "same":
+        return
     if relation != "parameters":
         yield make_change(
             _RENAME_RULES[relation], **pointers, operations=ops, old=old_type, new=new_type, **where

@@ -6,7 +6,8 @@ media type removed and another added: clients get the same body under a more or 
 specific label. Such pairs are matched so their schemas are compared, and the label change is
 judged on its own: more specific is information, less specific breaks the promise of what
 clients receive, and parameters added, removed or changed are judged like a narrowing,
-a widening and neither.
+a widening and neither. Names that differ only in case (media types are case-insensitive)
+are the same media type.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-Relation = Literal["specialized", "generalized", "parameters", "changed"]
+Relation = Literal["same", "specialized", "generalized", "parameters", "changed"]
 
 
 def _parse(media_type: str) -> tuple[str, str, dict[str, str]]:
@@ -46,7 +47,8 @@ def relate(old: str, new: str) -> Relation | None:
     new_kind, new_sub, new_params = _parse(new)
     bare_old, bare_new = (old_kind, old_sub), (new_kind, new_sub)
     if bare_old == bare_new:
-        return "parameters" if old_params != new_params else None
+        # names differ only in case or spacing when the parameters are equal too
+        return "parameters" if old_params != new_params else "same"
     if _contains(bare_old, bare_new):
         relation: Relation = "specialized"
     elif _contains(bare_new, bare_old):
