@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import string
 from datetime import date
@@ -176,3 +177,23 @@ def test_a_parameter_alternative_is_named_as_the_parameter() -> None:
         "request-parameter-any-of-added",
     }
     assert all(message.startswith("query parameter q: ") for message in changes.values())
+
+
+def test_the_committed_cases_are_what_the_generator_writes() -> None:
+    # The cases are written by fixtures/diff/make_rule_cases.py, with every expectation by
+    # hand; a case edited or added beside it would be lost the next time it runs.
+    spec = importlib.util.spec_from_file_location(
+        "make_rule_cases", CASES.parent / "make_rule_cases.py"
+    )
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    assert sorted(generator.CASES) == CASE_IDS
+    for rule, (base, revision, expected) in generator.CASES.items():
+        folder = CASES / rule
+        assert load(folder / "base.yaml") == base, rule
+        assert load(folder / "revision.yaml") == revision, rule
+        assert yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8")) == {
+            "changes": expected
+        }, rule
+        assert _options(folder) == generator.OPTIONS.get(rule), rule
