@@ -44,6 +44,7 @@ from openapi_builder.diff.members import (
     describe,
     match_members,
     members_of,
+    same_schema,
 )
 from openapi_builder.diff.pairs import Pair, child_pair, member_tokens, subschemas
 from openapi_builder.diff.pointer import join
@@ -486,6 +487,27 @@ class SchemaComparer:
         stem = "with-deprecation" if sunset <= self.today else "before-sunset"
         return f"{direction}-property-removed-{stem}", (*args, ("sunset", sunset.isoformat()))
 
+    def _twin(
+        self,
+        keyword: str,
+        side: str,
+        member: Schema,
+        old_list: list[tuple[int | None, Schema]],
+        new_list: list[tuple[int | None, Schema]],
+    ) -> Schema | None:
+        """For an ``anyOf`` or ``allOf`` member added (removed), a member the same schema that
+        was there before (is still there), if any. Not for ``oneOf``: a duplicate alternative
+        there changes which instances match exactly one."""
+        if keyword == "oneOf":
+            return None
+        resolver = self._revision if side == "added" else self._base
+        others = old_list if side == "added" else new_list
+        other_resolver = self._base if side == "added" else self._revision
+        for _, other in others:
+            if other is not member and same_schema(member, resolver, other, other_resolver):
+                return other
+        return None
+
     def _members(
         self, unit: _Unit, pair: Pair, keyword: str, subject: str, label: str
     ) -> Iterator[Pair]:
@@ -524,6 +546,11 @@ class SchemaComparer:
                 position, member = members[i]
                 suffix = _MEMBER_RULES[(family, side)]
                 described = {"alternative": describe(member), "keyword": keyword}
+                twin = self._twin(keyword, side, member, old_list, new_list)
+                if twin is not None:
+                    # The same schema is still a member: the set of instances is unchanged.
+                    suffix = suffix.replace("-of-", "-of-equivalent-")
+                    described["same"] = describe(twin)
                 if pair.subject == "request-parameter":
                     rule = f"request-parameter-{suffix}"
                     args = _args(pair.subject_args, described)

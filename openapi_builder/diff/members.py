@@ -57,6 +57,41 @@ def members_of(schema: Schema, keyword: str) -> list[tuple[int | None, Schema]]:
     ]
 
 
+def same_schema(a: object, a_resolver: Resolver, b: object, b_resolver: Resolver) -> bool:
+    """Whether two schemas (each in its own document) are the same once every local ``$ref``
+    is followed: ``Rabbit`` and ``Cat`` that both say ``{type: object, properties: {name:
+    {type: string}}}``. Exact structure, annotations included; cycles count as equal."""
+    assumed: set[tuple[int, int]] = set()
+    pending = [(a, b)]
+    while pending:
+        left, right = pending.pop()
+        if isinstance(left, Mapping):
+            left = _followed(left, a_resolver)
+        if isinstance(right, Mapping):
+            right = _followed(right, b_resolver)
+        if left is right:
+            continue
+        if isinstance(left, Mapping) and isinstance(right, Mapping):
+            if (id(left), id(right)) in assumed:
+                continue
+            assumed.add((id(left), id(right)))
+            if left.keys() != right.keys():
+                return False
+            pending.extend((left[k], right[k]) for k in left)
+        elif isinstance(left, list) and isinstance(right, list):
+            if len(left) != len(right):
+                return False
+            pending.extend(zip(left, right, strict=True))
+        elif type(left) is not type(right) or left != right:
+            return False
+    return True
+
+
+def _followed(node: Mapping[str, Any], resolver: Resolver) -> Mapping[str, Any]:
+    target = resolver.resolve(node, "")
+    return target.node if isinstance(target, Resolved) else node
+
+
 def signature(member: Schema, resolver: Resolver) -> str:
     target = resolver.resolve(member, "")
     node = target.node if isinstance(target, Resolved) else member

@@ -474,6 +474,25 @@ _FIXED_RULES: tuple[Rule, ...] = (
 )
 
 
+def _equivalent_member_rules() -> Iterator[Rule]:
+    """A member added or removed while the same schema is (was) already a member: the
+    instances accepted do not change, whichever way the traffic goes."""
+    for subject, direction, phrase in (
+        ("request-parameter", "request", "{in} parameter {name}"),
+        ("request-property", "request", "request property {property}"),
+        ("response-property", "response", "response property {property}"),
+    ):
+        for family, noun in (("any-of", "{keyword} alternative"), ("all-of", "allOf member")):
+            for side in ("added", "removed"):
+                yield Rule(
+                    id=f"{subject}-{family}-equivalent-{side}",
+                    level="info",
+                    direction=cast(Direction, direction),
+                    template=f"{phrase}: {noun} {{alternative}} {side}, the same schema as "
+                    "{same}",
+                )
+
+
 def _schema_rules() -> Iterator[Rule]:
     for suffix, subjects, level, template, mitigation in (*SCHEMA_ROWS, *constraint_rows()):
         for subject in subjects:
@@ -499,7 +518,7 @@ def _catalogue() -> dict[str, Rule]:
         )
         for rule_id, level, direction, template, mitigation in LIFECYCLE_ROWS
     )
-    for rule in (*_FIXED_RULES, *lifecycle, *_schema_rules()):
+    for rule in (*_FIXED_RULES, *lifecycle, *_equivalent_member_rules(), *_schema_rules()):
         if rule.id in rules:  # pragma: no cover - guards the tables above
             raise AssertionError(f"duplicate rule id {rule.id}")
         rules[rule.id] = rule
