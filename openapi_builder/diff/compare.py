@@ -23,16 +23,7 @@ from datetime import date
 from typing import Any
 
 from openapi_builder.diff.change import Args, Change, show
-from openapi_builder.diff.checks.lifecycle import (
-    NO_POLICY,
-    DeprecationPolicy,
-    judge_deprecation,
-    judge_sunset_change,
-    stability_of,
-    stability_rank,
-    sunset_date,
-    timing_args,
-)
+from openapi_builder.diff.checks.lifecycle import NO_POLICY, DeprecationPolicy
 from openapi_builder.diff.checks.schema import (
     KEYWORD_CHECKS,
     check_nullable,
@@ -48,6 +39,11 @@ from openapi_builder.diff.members import (
 )
 from openapi_builder.diff.pairs import Pair, child_pair, member_tokens, subschemas
 from openapi_builder.diff.pointer import join
+from openapi_builder.diff.property_lifecycle import (
+    Deprecation,
+    removed_deprecated,
+    stability_changes,
+)
 from openapi_builder.diff.resolve import Resolved, Resolver, Unresolved
 
 Schema = Mapping[str, Any]
@@ -81,19 +77,6 @@ _MEMBER_RULES: Mapping[tuple[str, str], str] = {
 _Finding = tuple[str, Args, "str | None", "str | None"]
 
 
-@dataclass(frozen=True, slots=True)
-class _Deprecation:
-    """A property deprecated on either side, with where the finding goes."""
-
-    direction: str
-    was: bool
-    now: bool
-    old: Schema
-    new: Schema
-    args: Args
-    pointers: tuple[str, str]
-
-
 @dataclass(slots=True)
 class _Unit:
     base: Resolved
@@ -106,7 +89,7 @@ class _Unit:
     textual: bool = False  # see Pair.textual
     findings: list[_Finding] = field(default_factory=list)
     # deprecated properties, judged once the operations (and so the notice owed) are known
-    deprecations: list[_Deprecation] = field(default_factory=list)
+    deprecations: list[Deprecation] = field(default_factory=list)
     children: set[int] = field(default_factory=set)
     bits: int = 0
 
@@ -391,16 +374,14 @@ class SchemaComparer:
                 if was != now and not (new.get(hidden) is True or old.get(hidden) is True):
                     rule = _REQUIRED_RULES[(direction, now)]
                     unit.findings.append((rule, args, old_pointer, new_pointer))
-                for rule, extra in self._stability(direction, old, new):
+                for rule, extra in stability_changes(direction, old, new, self.threshold):
                     unit.findings.append(
                         (rule, tuple(sorted((*args, *extra))), old_pointer, new_pointer)
                     )
                 was, now = old.get("deprecated") is True, new.get("deprecated") is True
                 if was or now:
                     unit.deprecations.append(
-                        _Deprecation(
-                            direction, was, now, old, new, args, (old_pointer, new_pointer)
-                        )
+                        Deprecation(direction, was, now, old, new, args, (old_pointer, new_pointer))
                     )
                 yield child_pair(pair, ("properties", name), old, new, child_label, subject)
             elif isinstance(new, Mapping) and new.get(hidden) is not True:
@@ -410,24 +391,8 @@ class SchemaComparer:
                 rule = _PROPERTY_RULES[(direction, "removed", name in old_required)]
                 found: Args = args
                 if old.get("deprecated") is True:
-                    rule, found = self._removed_deprecated(direction, rule, args, old)
+                    rule, found = removed_deprecated(direction, rule, args, old, self.today)
                 unit.findings.append((rule, found, old_pointer, pair.revision_pointer))
-
-    def _stability(self, direction: str, old: Schema, new: Schema) -> Iterator[tuple[str, Args]]:
-        """A property's own ``x-stability-level``: unreadable on either side, or changed
-        (when the base level is in the compared scope)."""
-        if "x-stability-level" not in old and "x-stability-level" not in new:
-            return
-        before, after = stability_of(old), stability_of(new)
-        for level, side in ((before, old), (after, new)):
-            if level is None:
-                yield "api-invalid-stability-level", (("value", show(side["x-stability-level"])),)
-        if before is None or after is None or before == after:
-            return
-        if stability_rank(before) < self.threshold:
-            return
-        trend = "decreased" if stability_rank(after) < stability_rank(before) else "increased"
-        yield f"{direction}-property-stability-{trend}", (("new", after), ("old", before))
 
     def _judge_deprecations(self, unit: _Unit, labels: list[str]) -> Iterator[tuple[_Finding, int]]:
         """The unit's deprecated properties judged per notice owed: operations sharing the
@@ -438,54 +403,11 @@ class SchemaComparer:
             by_notice[notice] = by_notice.get(notice, 0) | 1 << index
         for notice, bits in sorted(by_notice.items()):
             for entry in unit.deprecations:
-                judged = self._deprecation(entry, notice)
+                judged = entry.judge(notice, self.today)
                 if judged is not None:
                     rule, extra = judged
                     args = tuple(sorted((*entry.args, *extra)))
                     yield (rule, args, *entry.pointers), bits
-
-    def _deprecation(self, entry: _Deprecation, notice: int) -> tuple[str, Args] | None:
-        """The rule and extra arguments for a property deprecated on either side: reactivated,
-        newly deprecated (its sunset judged against the notice owed), or deprecated on both
-        sides with its sunset changed."""
-        stem = f"{entry.direction}-property"
-        old, new = entry.old, entry.new
-        if not entry.now:
-            return f"{stem}-reactivated", ()
-        if not entry.was:
-            problem, shown = judge_deprecation(new, notice, self.today)
-            if problem is None:
-                return f"{stem}-deprecated", ()
-            suffix = {
-                "sunset-missing": "deprecated-sunset-missing",
-                "sunset-invalid": "deprecated-sunset-invalid",
-                "sunset-too-small": "sunset-date-too-small",
-            }[problem]
-            return f"{stem}-{suffix}", (
-                *timing_args(problem, notice).items(),
-                ("sunset", "missing" if shown is None else show(shown)),
-            )
-        changed = judge_sunset_change(old, new, notice, self.today)
-        if changed is None:
-            return None
-        change, shown = changed
-        suffix = {
-            "deleted": "sunset-deleted",
-            "revision-invalid": "sunset-parse",
-            "base-invalid": "sunset-parse",
-            "moved-too-early": "sunset-date-changed-too-small",
-        }[change]
-        return f"{stem}-{suffix}", (*timing_args(change, notice).items(), ("sunset", show(shown)))
-
-    def _removed_deprecated(
-        self, direction: str, rule: str, args: Args, old: Schema
-    ) -> tuple[str, Args]:
-        """A deprecated property removed: judged by its ``x-sunset`` like an endpoint."""
-        sunset = sunset_date(old.get("x-sunset"))
-        if sunset is None:
-            return rule, args  # no promise was made: judged as any removal
-        stem = "with-deprecation" if sunset <= self.today else "before-sunset"
-        return f"{direction}-property-removed-{stem}", (*args, ("sunset", sunset.isoformat()))
 
     def _twin(
         self,
