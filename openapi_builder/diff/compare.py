@@ -417,10 +417,10 @@ class SchemaComparer:
         old_list: list[tuple[int | None, Schema]],
         new_list: list[tuple[int | None, Schema]],
     ) -> Schema | None:
-        """For an ``anyOf`` or ``allOf`` member added (removed), a member the same schema that
-        was there before (is still there), if any. Not for ``oneOf``: a duplicate alternative
-        there changes which instances match exactly one."""
-        if keyword == "oneOf":
+        """For a member added (removed), a member the same schema that was there before (is
+        still there), if any. A ``oneOf`` alternative removed beside its twin is left to the
+        usual rules: the instances both matched were invalid before."""
+        if keyword == "oneOf" and side == "removed":
             return None
         resolver = self._revision if side == "added" else self._base
         others = old_list if side == "added" else new_list
@@ -470,9 +470,14 @@ class SchemaComparer:
                 described = {"alternative": describe(member), "keyword": keyword}
                 twin = self._twin(keyword, side, member, old_list, new_list)
                 if twin is not None:
-                    # The same schema is still a member: the set of instances is unchanged.
-                    suffix = suffix.replace("-of-", "-of-equivalent-")
                     described["same"] = describe(twin)
+                    # anyOf / allOf: the set of instances is unchanged. oneOf: whatever matched
+                    # the twin now matches two alternatives, so it is rejected.
+                    suffix = (
+                        "one-of-equivalent-added"
+                        if keyword == "oneOf"
+                        else suffix.replace("-of-", "-of-equivalent-")
+                    )
                 if pair.subject == "request-parameter":
                     rule = f"request-parameter-{suffix}"
                     args = _args(pair.subject_args, described)

@@ -475,8 +475,9 @@ _FIXED_RULES: tuple[Rule, ...] = (
 
 
 def _equivalent_member_rules() -> Iterator[Rule]:
-    """A member added or removed while the same schema is (was) already a member: the
-    instances accepted do not change, whichever way the traffic goes."""
+    """A member added or removed while the same schema is (was) already a member: for anyOf
+    and allOf the instances accepted do not change, whichever way the traffic goes; a oneOf
+    alternative added beside its twin rejects what matched the twin, both ways too."""
     for subject, direction, phrase in (
         ("request-parameter", "request", "{in} parameter {name}"),
         ("request-property", "request", "request property {property}"),
@@ -491,6 +492,14 @@ def _equivalent_member_rules() -> Iterator[Rule]:
                     template=f"{phrase}: {noun} {{alternative}} {side}, the same schema as "
                     "{same}",
                 )
+        yield Rule(
+            id=f"{subject}-one-of-equivalent-added",
+            level="breaking",
+            direction=cast(Direction, direction),
+            template=f"{phrase}: oneOf alternative {{alternative}} added, the same schema as "
+            "{same}: what matched it now matches two alternatives and is rejected",
+            mitigation="make the alternatives exclusive, or use anyOf",
+        )
 
 
 def _schema_rules() -> Iterator[Rule]:

@@ -92,7 +92,7 @@ def test_agreement_figure_is_the_one_the_readme_quotes() -> None:
     agree, rows, same, shared = agreement()
     # A floor on the figure: every row's verdict is asserted above, so a new disagreement fails
     # there unless the row documents it.
-    assert agree / rows >= 0.96
+    assert agree / rows >= 0.95
     assert same == shared
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"{agree} of {rows} oasdiff checker cases ({100 * agree / rows:.1f}%)" in readme

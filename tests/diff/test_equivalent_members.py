@@ -92,13 +92,27 @@ PETS = {
             True,
             ("response-property-all-of-equivalent-removed", "info"),
         ),
-        # oneOf: a second Cat makes every cat match two alternatives, so it is judged as added
+        # oneOf: a second Cat makes every cat match two alternatives, so it is rejected
         (
             "oneOf",
             ["Dog", "Cat"],
             ["Dog", "Cat", "Rabbit"],
             True,
-            ("response-property-any-of-added", "breaking"),
+            ("response-property-one-of-equivalent-added", "breaking"),
+        ),
+        (
+            "oneOf",
+            ["Dog", "Cat"],
+            ["Dog", "Cat", "Rabbit"],
+            False,
+            ("request-property-one-of-equivalent-added", "breaking"),
+        ),
+        (
+            "oneOf",
+            ["Dog", "Cat"],
+            ["Dog", "Cat", "Fox"],
+            False,
+            ("request-property-any-of-added", "info"),
         ),
     ],
 )
