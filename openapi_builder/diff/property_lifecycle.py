@@ -76,9 +76,9 @@ class Deprecation:
 def stability_changes(
     direction: str, old: Schema, new: Schema, threshold: int
 ) -> Iterator[tuple[str, Args]]:
-    """A property's own ``x-stability-level``: unreadable on either side, or changed (when
-    the base level is at least the ``threshold`` rank)."""
-    if "x-stability-level" not in old and "x-stability-level" not in new:
+    """A property's own ``x-stability-level`` changed: unreadable on either side, or a level
+    up or down (when the base level is at least the ``threshold`` rank)."""
+    if old.get("x-stability-level") == new.get("x-stability-level"):
         return
     before, after = stability_of(old), stability_of(new)
     for level, side in ((before, old), (after, new)):

@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from openapi_builder.diff import diff
 from openapi_builder.errors import DiffOptionError
@@ -120,6 +122,8 @@ def test_a_parameters_notice_follows_its_operations_stability() -> None:
         ("alpha", "stable", [("api-stability-increased", "info")]),
         ("stable", None, []),  # absent means stable
         ("stable", "experimental", [("api-invalid-stability-level", "breaking")]),
+        # left as it was: the validator's business, not a change
+        ("experimental", "experimental", []),
         (["beta"], "beta", [("api-invalid-stability-level", "breaking")]),
     ],
 )
@@ -213,3 +217,42 @@ def test_a_shared_propertys_notice_follows_each_operation_using_it() -> None:
         ("request-property-deprecated", ("POST /beta",)),
         ("request-property-sunset-date-too-small", ("POST /stable",)),
     }
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+LIFECYCLE = st.fixed_dictionaries(
+    {},
+    optional={"deprecated": st.booleans(), "x-sunset": JSON, "x-stability-level": JSON},
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(old=LIFECYCLE, new=LIFECYCLE, strict=st.booleans())
+def test_any_lifecycle_extension_value_is_judged_never_raised(
+    old: Doc, new: Doc, strict: bool
+) -> None:
+    # Whatever a document writes in x-sunset or x-stability-level, on an operation, a parameter
+    # or a property, the diff reports (and renders) changes instead of failing; a document
+    # diffed against itself reports nothing.
+    def spec(fields: Doc) -> Doc:
+        prop = {"type": "string", **fields}
+        body = {
+            "content": {
+                "application/json": {"schema": {"type": "object", "properties": {"p": prop}}}
+            }
+        }
+        doc = api(a={**fields, "requestBody": body})
+        doc["paths"]["/a"]["get"]["parameters"][0].update(fields)
+        return doc
+
+    options: dict[str, Any] = {**POLICY, "stability_level": "beta"} if strict else {}
+    report = diff(spec(old), spec(new), today=TODAY, **options)
+    report.to_text()
+    report.to_json()
+    assert diff(spec(new), spec(new), today=TODAY, **options).changes == ()
