@@ -62,6 +62,8 @@ POLICY = {"deprecation_days_beta": 31, "deprecation_days_stable": 180}
         ("beta", in_days(31), POLICY, "endpoint-deprecated"),
         ("alpha", in_days(1), POLICY, "endpoint-deprecated"),
         ("draft", None, POLICY, "endpoint-deprecated"),
+        # a notice longer than the calendar: no sunset can give it
+        (None, "5000-01-01", {"deprecation_days_stable": 10**12}, "api-sunset-date-too-small"),
     ],
 )
 def test_deprecating_an_endpoint(

@@ -84,6 +84,15 @@ def timing_args(problem: str, days: int) -> dict[str, str]:
     return {"days": str(days), "notice": short}
 
 
+def _deadline(today: date, notice_days: int) -> date:
+    """The first sunset that gives ``notice_days`` of notice (the calendar's end for a notice
+    longer than it)."""
+    try:
+        return today + timedelta(days=notice_days)
+    except OverflowError:
+        return date.max
+
+
 def judge_deprecation(
     node: Mapping[str, Any], notice_days: int, today: date
 ) -> tuple[DeprecationProblem | None, object]:
@@ -97,7 +106,7 @@ def judge_deprecation(
     sunset = sunset_date(raw)
     if sunset is None:
         return "sunset-invalid", raw
-    if sunset < today + timedelta(days=notice_days):
+    if sunset < _deadline(today, notice_days):
         return "sunset-too-small", sunset.isoformat()
     return None, sunset.isoformat()
 
@@ -118,6 +127,6 @@ def judge_sunset_change(
         return "revision-invalid", after
     if old_date is None:
         return "base-invalid", before
-    if new_date < old_date and new_date < today + timedelta(days=notice_days):
+    if new_date < old_date and new_date < _deadline(today, notice_days):
         return "moved-too-early", f"{old_date.isoformat()} -> {new_date.isoformat()}"
     return None
