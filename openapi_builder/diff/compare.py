@@ -378,11 +378,9 @@ class SchemaComparer:
                     unit.findings.append(
                         (rule, tuple(sorted((*args, *extra))), old_pointer, new_pointer)
                     )
-                was, now = old.get("deprecated") is True, new.get("deprecated") is True
-                if was or now:
-                    unit.deprecations.append(
-                        Deprecation(direction, was, now, old, new, args, (old_pointer, new_pointer))
-                    )
+                if old.get("deprecated") is True or new.get("deprecated") is True:
+                    pointers = (old_pointer, new_pointer)
+                    unit.deprecations.append(Deprecation(direction, old, new, args, pointers))
                 yield child_pair(pair, ("properties", name), old, new, child_label, subject)
             elif isinstance(new, Mapping) and new.get(hidden) is not True:
                 rule = _PROPERTY_RULES[(direction, "added", name in new_required)]

@@ -204,8 +204,7 @@ def _operation_changes(
             yield from check_stability(old, new, base_in_scope=_in_scope(old, threshold))
             if not _in_scope(new, threshold):
                 continue
-            notice = ctx.policy.days(stability_of(new.node) or "stable")
-            ctx.schemas.owe_notice(old.label, notice)
+            ctx.schemas.owe_notice(old.label, ctx.policy.notice(new.node))
             yield from check_endpoint(ctx, old, new)
             yield from check_parameters(ctx, old, new)
             yield from check_request_body(ctx, old, new)

@@ -19,49 +19,46 @@ from collections.abc import Iterator
 
 from openapi_builder.diff.change import Change, make_change
 from openapi_builder.diff.checks.lifecycle import (
-    judge_deprecation,
-    judge_sunset_change,
+    judge_lifecycle,
+    judge_removal,
+    judge_stability,
+    lifecycle_pointers,
     stability_of,
-    stability_rank,
-    sunset_date,
-    timing_args,
 )
 from openapi_builder.diff.context import Context
 from openapi_builder.diff.operations import OperationSite
 
-_DEPRECATION_RULES = {
+# Outcomes of checks.lifecycle.judge_lifecycle and judge_removal, as endpoint rules.
+_LIFECYCLE_RULES = {
+    "reactivated": "endpoint-reactivated",
+    "deprecated": "endpoint-deprecated",
     "sunset-missing": "api-deprecated-sunset-missing",
     "sunset-invalid": "api-deprecated-sunset-parse",
     "sunset-too-small": "api-sunset-date-too-small",
-}
-_SUNSET_RULES = {
     "deleted": "api-sunset-deleted",
     "revision-invalid": "api-path-sunset-parse",
     "base-invalid": "api-path-sunset-parse",
     "moved-too-early": "api-sunset-date-changed-too-small",
+}
+_REMOVAL_RULES = {
+    "not-deprecated": "api-removed-without-deprecation",
+    "no-sunset": "api-removed-without-sunset",
+    "sunset-invalid": "api-path-sunset-parse",
+    "before-sunset": "api-removed-before-sunset",
+    "with-deprecation": "api-removed-with-deprecation",
 }
 
 
 def check_removed(ctx: Context, old: OperationSite) -> Iterator[Change]:
     """The changes for an operation that is gone from the revision."""
     ops = (old.label,)
-    yield from _invalid_stability(old, None)
-    if old.node.get("deprecated") is not True:
-        yield make_change(
-            "api-removed-without-deprecation", base=old.pointer, revision=None, operations=ops
-        )
-        return
-    raw = old.node.get("x-sunset")
-    sunset = sunset_date(raw)
-    if raw is None:
-        rule, shown = "api-removed-without-sunset", "missing"
-    elif sunset is None:
-        rule, shown = "api-path-sunset-parse", str(raw)
-    else:
-        reached = sunset <= ctx.today
-        rule = "api-removed-with-deprecation" if reached else "api-removed-before-sunset"
-        shown = sunset.isoformat()
-    yield make_change(rule, base=old.pointer, revision=None, operations=ops, sunset=shown)
+    if stability_of(old.node) is None:
+        yield _invalid_stability(old, None, old)
+    outcome, sunset = judge_removal(old.node, ctx.today)
+    args = {} if outcome == "not-deprecated" else {"sunset": sunset or "missing"}
+    yield make_change(
+        _REMOVAL_RULES[outcome], base=old.pointer, revision=None, operations=ops, **args
+    )
 
 
 def check_added(new: OperationSite) -> Change:
@@ -127,79 +124,52 @@ def _tags(site: OperationSite) -> frozenset[str]:
     )
 
 
-def _invalid_stability(old: OperationSite, new: OperationSite | None) -> Iterator[Change]:
-    """An ``x-stability-level`` that is not a level, on either side of a change to it (or of
-    the operation's removal): which promises apply to the operation cannot be told. One left
-    as it was is the validator's business, not the diff's."""
-    if new is not None and old.node.get("x-stability-level") == new.node.get("x-stability-level"):
-        return
-    for site in (old, new):
-        if site is None or stability_of(site.node) is not None:
-            continue
-        flag = "/x-stability-level"
-        yield make_change(
-            "api-invalid-stability-level",
-            base=old.pointer + (flag if site is old else ""),
-            revision=None if new is None else new.pointer + (flag if site is new else ""),
-            operations=(old.label,),
-            value=site.node.get("x-stability-level"),
-        )
+def _invalid_stability(
+    old: OperationSite, new: OperationSite | None, flagged: OperationSite
+) -> Change:
+    """``flagged``'s ``x-stability-level`` is not a level: which promises apply to the
+    operation cannot be told."""
+    mark = "/x-stability-level"
+    return make_change(
+        "api-invalid-stability-level",
+        base=old.pointer + (mark if flagged is old else ""),
+        revision=None if new is None else new.pointer + (mark if flagged is new else ""),
+        operations=(old.label,),
+        value=flagged.node.get("x-stability-level"),
+    )
 
 
 def check_stability(
     old: OperationSite, new: OperationSite, *, base_in_scope: bool = True
 ) -> Iterator[Change]:
-    """A matched operation's ``x-stability-level``: unreadable on either side (always
-    reported), or changed (reported when the base was in the compared scope)."""
-    yield from _invalid_stability(old, new)
-    before, after = stability_of(old.node), stability_of(new.node)
-    if not base_in_scope or before is None or after is None or before == after:
+    """A matched operation's ``x-stability-level`` changed: unreadable on either side (always
+    reported), or a level up or down (reported when the base was in the compared scope)."""
+    change = judge_stability(old.node, new.node)
+    if change is None:
         return
-    decreased = stability_rank(after) < stability_rank(before)
-    yield make_change(
-        "api-stability-decreased" if decreased else "api-stability-increased",
-        base=old.pointer,
-        revision=new.pointer,
-        operations=(old.label,),
-        old=before,
-        new=after,
-    )
+    if change.base_invalid:
+        yield _invalid_stability(old, new, old)
+    if change.revision_invalid:
+        yield _invalid_stability(old, new, new)
+    if base_in_scope and change.shift is not None:
+        trend, before, after = change.shift
+        yield make_change(
+            f"api-stability-{trend}",
+            base=old.pointer,
+            revision=new.pointer,
+            operations=(old.label,),
+            old=before,
+            new=after,
+        )
 
 
 def _deprecation_changes(ctx: Context, old: OperationSite, new: OperationSite) -> Iterator[Change]:
     """Deprecated, reactivated, or a deprecated endpoint's ``x-sunset`` changed."""
-    ops = (old.label,)
-    was, now = old.node.get("deprecated") is True, new.node.get("deprecated") is True
-    # An unreadable level (reported on its own) is held to the notice of a stable one.
-    notice = ctx.policy.days(stability_of(new.node) or "stable")
-    if was and not now:
-        yield make_change(
-            "endpoint-reactivated", base=old.pointer, revision=new.pointer, operations=ops
-        )
-    elif now and not was:
-        problem, shown = judge_deprecation(new.node, notice, ctx.today)
-        if problem is None:
-            yield make_change(
-                "endpoint-deprecated", base=old.pointer, revision=new.pointer, operations=ops
-            )
-        else:
-            yield make_change(
-                _DEPRECATION_RULES[problem],
-                base=old.pointer,
-                revision=new.pointer + ("/x-sunset" if "x-sunset" in new.node else ""),
-                operations=ops,
-                sunset="missing" if shown is None else shown,
-                **timing_args(problem, notice),
-            )
-    elif was and now:
-        found = judge_sunset_change(old.node, new.node, notice, ctx.today)
-        if found is not None:
-            change, shown = found
-            yield make_change(
-                _SUNSET_RULES[change],
-                base=old.pointer + "/x-sunset",
-                revision=new.pointer + ("/x-sunset" if "x-sunset" in new.node else ""),
-                operations=ops,
-                sunset=shown,
-                **timing_args(change, notice),
-            )
+    judged = judge_lifecycle(old.node, new.node, ctx.policy.notice(new.node), ctx.today)
+    if judged is None:
+        return
+    outcome, args = judged
+    base, revision = lifecycle_pointers(outcome, old.pointer, new.pointer, new.node)
+    yield make_change(
+        _LIFECYCLE_RULES[outcome], base=base, revision=revision, operations=(old.label,), **args
+    )

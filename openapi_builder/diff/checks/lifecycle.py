@@ -71,11 +71,16 @@ class DeprecationPolicy:
         """The notice a deprecation must give at this stability level."""
         return {"beta": self.beta_days, "stable": self.stable_days}.get(stability, 0)
 
+    def notice(self, operation: Mapping[str, Any]) -> int:
+        """The notice deprecating ``operation`` (or one of its parameters or properties) must
+        give: by its stability, an unreadable one (reported on its own) held to stable's."""
+        return self.days(stability_of(operation) or "stable")
+
 
 NO_POLICY = DeprecationPolicy()
 
 
-def timing_args(problem: str, days: int) -> dict[str, str]:
+def _timing_args(problem: str, days: int) -> dict[str, str]:
     """The message arguments of a problem about the notice given: the days the policy asks
     for, and how a too-soon sunset falls short; none for the other problems."""
     if problem not in ("sunset-missing", "sunset-too-small", "moved-too-early"):
@@ -130,3 +135,97 @@ def judge_sunset_change(
     if new_date < old_date and new_date < _deadline(today, notice_days):
         return "moved-too-early", f"{old_date.isoformat()} -> {new_date.isoformat()}"
     return None
+
+
+LifecycleOutcome = Literal["reactivated", "deprecated"] | DeprecationProblem | SunsetProblem
+SUNSET_CHANGES: frozenset[str] = frozenset(
+    {"deleted", "revision-invalid", "base-invalid", "moved-too-early"}
+)
+"""Outcomes about a sunset already announced in the base: they point at the base's x-sunset."""
+
+
+def judge_lifecycle(
+    old: Mapping[str, Any], new: Mapping[str, Any], notice_days: int, today: date
+) -> tuple[LifecycleOutcome, dict[str, object]] | None:
+    """The deprecation change of one thing (an endpoint, a parameter, a property) between
+    ``old`` and ``new``, with its message arguments: reactivated, deprecated (fine, or with one
+    of :func:`judge_deprecation`'s problems), or deprecated on both sides with a sunset problem
+    (:func:`judge_sunset_change`). None when nothing about its deprecation changed."""
+    was, now = old.get("deprecated") is True, new.get("deprecated") is True
+    if was and not now:
+        return "reactivated", {}
+    if now and not was:
+        problem, shown = judge_deprecation(new, notice_days, today)
+        if problem is None:
+            return "deprecated", {}
+        sunset = "missing" if shown is None else shown
+        return problem, {"sunset": sunset, **_timing_args(problem, notice_days)}
+    if was and now:
+        changed = judge_sunset_change(old, new, notice_days, today)
+        if changed is not None:
+            change, shown = changed
+            return change, {"sunset": shown, **_timing_args(change, notice_days)}
+    return None
+
+
+def lifecycle_pointers(
+    outcome: LifecycleOutcome, base: str, revision: str, new: Mapping[str, Any]
+) -> tuple[str, str]:
+    """Where a :func:`judge_lifecycle` outcome points: the thing itself, or for a problem
+    with its sunset, the revision's ``x-sunset`` (when written) and, for a sunset already
+    announced, the base's."""
+    if outcome in ("reactivated", "deprecated"):
+        return base, revision
+    if outcome in SUNSET_CHANGES:
+        base += "/x-sunset"
+    return base, revision + ("/x-sunset" if "x-sunset" in new else "")
+
+
+RemovalOutcome = Literal[
+    "not-deprecated", "no-sunset", "sunset-invalid", "before-sunset", "with-deprecation"
+]
+
+
+def judge_removal(old: Mapping[str, Any], today: date) -> tuple[RemovalOutcome, str | None]:
+    """A removed thing judged by the promise its base made, with the sunset to show: not
+    deprecated, deprecated without a sunset, with one that is not a date (whether it has
+    passed cannot be told), or removed before or after its sunset (the day itself counts as
+    reached)."""
+    if old.get("deprecated") is not True:
+        return "not-deprecated", None
+    raw = old.get("x-sunset")
+    if raw is None:
+        return "no-sunset", None
+    sunset = sunset_date(raw)
+    if sunset is None:
+        return "sunset-invalid", str(raw)
+    return ("with-deprecation" if sunset <= today else "before-sunset"), sunset.isoformat()
+
+
+Trend = Literal["decreased", "increased"]
+
+
+@dataclass(frozen=True, slots=True)
+class StabilityChange:
+    """A changed ``x-stability-level``: which sides are unreadable, and the shift between two
+    readable levels (``decreased`` or ``increased``, from, to) when there is one."""
+
+    base_invalid: bool
+    revision_invalid: bool
+    shift: tuple[Trend, str, str] | None
+
+
+def judge_stability(old: Mapping[str, Any], new: Mapping[str, Any]) -> StabilityChange | None:
+    """The ``x-stability-level`` change between ``old`` and ``new`` (absent reads as stable);
+    None when it is written the same on both sides, readable or not (an unreadable one left as
+    it was is the validator's business, not the diff's)."""
+    if old.get("x-stability-level") == new.get("x-stability-level"):
+        return None
+    before, after = stability_of(old), stability_of(new)
+    shift: tuple[Trend, str, str] | None = None
+    if before is not None and after is not None and before != after:
+        trend: Trend = (
+            "decreased" if stability_rank(after) < stability_rank(before) else "increased"
+        )
+        shift = (trend, before, after)
+    return StabilityChange(before is None, after is None, shift)

@@ -7,11 +7,9 @@ from typing import Any
 
 from openapi_builder.diff.change import Change, make_change
 from openapi_builder.diff.checks.lifecycle import (
-    judge_deprecation,
-    judge_sunset_change,
-    stability_of,
-    sunset_date,
-    timing_args,
+    judge_lifecycle,
+    judge_removal,
+    lifecycle_pointers,
 )
 from openapi_builder.diff.checks.schema import types_of
 from openapi_builder.diff.context import Context
@@ -74,15 +72,11 @@ def check_parameters(ctx: Context, old: OperationSite, new: OperationSite) -> It
         if _required(before) != _required(after):
             became = "required" if _required(after) else "optional"
             transitions.append(f"request-parameter-became-{became}")
-        was, now = before.node.get("deprecated") is True, after.node.get("deprecated") is True
-        if was and not now:
-            transitions.append("request-parameter-reactivated")
         for rule in transitions:
             yield make_change(
                 rule, base=before.pointer, revision=after.pointer, operations=ops, **where
             )
-        if now:
-            yield from _deprecation_changes(ctx, new, before, after, was, ops)
+        yield from _deprecation_changes(ctx, new, before, after, ops)
         old_schema, new_schema = _schema(before), _schema(after)
         if old_schema is None or new_schema is None:
             continue
@@ -119,33 +113,21 @@ def check_parameters(ctx: Context, old: OperationSite, new: OperationSite) -> It
         )
 
 
-def _removed(ctx: Context, before: ParameterSite, pointer: str, ops: tuple[str, ...]) -> Change:
-    """A parameter gone: a deprecated one is judged by its ``x-sunset`` like an endpoint."""
-    where: dict[str, object] = {"in": before.location, "name": before.name}
-    rule = "request-parameter-removed"
-    raw = before.node.get("x-sunset")
-    if before.node.get("deprecated") is True and raw is not None:
-        sunset = sunset_date(raw)
-        if sunset is None:
-            # Whether the promised date has passed cannot be told.
-            rule, where["sunset"] = "request-parameter-sunset-parse", raw
-        else:
-            reached = sunset <= ctx.today
-            rule = (
-                "request-parameter-removed-with-deprecation"
-                if reached
-                else "request-parameter-removed-before-sunset"
-            )
-            where["sunset"] = sunset.isoformat()
-    return make_change(rule, base=before.pointer, revision=pointer, operations=ops, **where)
-
-
-_DEPRECATION_RULES = {
+# Outcomes of checks.lifecycle.judge_removal and judge_lifecycle, as parameter rules. A
+# parameter removed without a sunset promised nothing: it is judged as any removal.
+_REMOVAL_RULES = {
+    "not-deprecated": "request-parameter-removed",
+    "no-sunset": "request-parameter-removed",
+    "sunset-invalid": "request-parameter-sunset-parse",
+    "before-sunset": "request-parameter-removed-before-sunset",
+    "with-deprecation": "request-parameter-removed-with-deprecation",
+}
+_LIFECYCLE_RULES = {
+    "reactivated": "request-parameter-reactivated",
+    "deprecated": "request-parameter-deprecated",
     "sunset-missing": "request-parameter-deprecated-sunset-missing",
     "sunset-invalid": "request-parameter-sunset-parse",
     "sunset-too-small": "request-parameter-sunset-date-too-small",
-}
-_SUNSET_RULES = {
     "deleted": "request-parameter-sunset-deleted",
     "revision-invalid": "request-parameter-sunset-parse",
     "base-invalid": "request-parameter-sunset-parse",
@@ -153,53 +135,40 @@ _SUNSET_RULES = {
 }
 
 
+def _removed(ctx: Context, before: ParameterSite, pointer: str, ops: tuple[str, ...]) -> Change:
+    """A parameter gone: a deprecated one is judged by its ``x-sunset`` like an endpoint."""
+    where: dict[str, object] = {"in": before.location, "name": before.name}
+    outcome, sunset = judge_removal(before.node, ctx.today)
+    if sunset is not None:
+        where["sunset"] = sunset
+    return make_change(
+        _REMOVAL_RULES[outcome], base=before.pointer, revision=pointer, operations=ops, **where
+    )
+
+
 def _deprecation_changes(
     ctx: Context,
     operation: OperationSite,
     before: ParameterSite,
     after: ParameterSite,
-    was: bool,
     ops: tuple[str, ...],
 ) -> Iterator[Change]:
-    """A parameter deprecated in the revision: newly (and its sunset judged by the policy of
-    its operation's stability), or again with its sunset changed."""
-    where = {"in": before.location, "name": before.name}
-    # The operation's stability sets the notice; an unreadable one is held to stable's.
-    notice = ctx.policy.days(stability_of(operation.node) or "stable")
-    sunset_pointer = after.pointer + ("/x-sunset" if "x-sunset" in after.node else "")
-    if not was:
-        problem, shown = judge_deprecation(after.node, notice, ctx.today)
-        if problem is None:
-            yield make_change(
-                "request-parameter-deprecated",
-                base=before.pointer,
-                revision=after.pointer,
-                operations=ops,
-                **where,
-            )
-        else:
-            yield make_change(
-                _DEPRECATION_RULES[problem],
-                base=before.pointer,
-                revision=sunset_pointer,
-                operations=ops,
-                sunset="missing" if shown is None else shown,
-                **timing_args(problem, notice),
-                **where,
-            )
+    """A parameter deprecated or reactivated, or its sunset changed while deprecated; the
+    notice owed is that of its operation's stability."""
+    notice = ctx.policy.notice(operation.node)
+    judged = judge_lifecycle(before.node, after.node, notice, ctx.today)
+    if judged is None:
         return
-    found = judge_sunset_change(before.node, after.node, notice, ctx.today)
-    if found is not None:
-        change, shown = found
-        yield make_change(
-            _SUNSET_RULES[change],
-            base=before.pointer + "/x-sunset",
-            revision=sunset_pointer,
-            operations=ops,
-            sunset=shown,
-            **timing_args(change, notice),
-            **where,
-        )
+    outcome, args = judged
+    base, revision = lifecycle_pointers(outcome, before.pointer, after.pointer, after.node)
+    yield make_change(
+        _LIFECYCLE_RULES[outcome],
+        base=base,
+        revision=revision,
+        operations=ops,
+        **args,
+        **{"in": before.location, "name": before.name},
+    )
 
 
 def _explodes(site: ParameterSite) -> bool:
