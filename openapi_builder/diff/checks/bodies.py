@@ -9,6 +9,7 @@ from typing import Any
 from openapi_builder.diff.change import Change, make_change
 from openapi_builder.diff.checks.media_types import (
     Relation,
+    bare_name,
     match_renamed,
     parameter_changes,
 )
@@ -233,7 +234,7 @@ def _renamed(
             f"response-media-type-parameter-{change}",
             **pointers,
             operations=ops,
-            media_type=old_type.split(";")[0].strip(),
+            media_type=bare_name(old_type),
             parameter=name,
             old=before,
             new=after,

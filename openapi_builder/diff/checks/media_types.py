@@ -18,10 +18,17 @@ from typing import Literal
 Relation = Literal["same", "specialized", "generalized", "parameters", "changed"]
 
 
+def bare_name(media_type: str) -> str:
+    """The media type without its parameters, as written: ``text/plain; charset=utf-8`` ->
+    ``text/plain``."""
+    return media_type.partition(";")[0].strip()
+
+
 def _parse(media_type: str) -> tuple[str, str, dict[str, str]]:
     """``type``, ``subtype`` and parameters, lower-cased (values as written)."""
-    name, *params = media_type.split(";")
-    kind, _, subtype = name.strip().lower().partition("/")
+    _, _, parameters = media_type.partition(";")
+    params = parameters.split(";") if parameters else []
+    kind, _, subtype = bare_name(media_type).lower().partition("/")
     parsed: dict[str, str] = {}
     for param in params:
         key, _, value = param.partition("=")
